@@ -1,0 +1,66 @@
+# Two commands matter: `make demo` and `make test`. Both create .venv and install what they need,
+# and are fast the second time (installs are skipped while pyproject.toml is unchanged).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP_RUN := $(VENV)/.stamp-run
+STAMP_TEST := $(VENV)/.stamp-test
+UI_STAMP := tdm-ui/node_modules/.stamp
+PYTEST_ARGS ?=
+
+.PHONY: demo test lint fmt typecheck imports bench openapi ui ui-client install install-test clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(STAMP_RUN): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e .
+	touch $@
+
+# torch is installed first, pinned, so that sdv does not pull a multi-GB GPU build.
+$(STAMP_TEST): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q "torch==2.13.0" || $(BIN)/pip install -q torch --index-url https://download.pytorch.org/whl/cpu
+	$(BIN)/pip install -q -e ".[test,sdv]"
+	touch $@ $(STAMP_RUN)
+
+install: $(STAMP_RUN)
+install-test: $(STAMP_TEST)
+
+$(UI_STAMP): tdm-ui/package.json
+	@if [ -f tdm-ui/package.json ]; then cd tdm-ui && (npm ci --no-audit --no-fund || npm install --no-audit --no-fund) && touch node_modules/.stamp; fi
+
+ui: $(UI_STAMP)
+	@if [ -f tdm-ui/package.json ]; then cd tdm-ui && npm run build; fi
+
+demo: $(STAMP_RUN)
+	@if [ -f tdm-ui/package.json ]; then $(MAKE) --no-print-directory ui; fi
+	$(BIN)/tdm demo
+
+test: $(STAMP_TEST)
+	@if [ -f tdm-ui/package.json ]; then $(MAKE) --no-print-directory ui; fi
+	$(BIN)/ruff check .
+	$(BIN)/lint-imports
+	$(BIN)/mypy
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: $(STAMP_TEST)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+	$(BIN)/mypy
+
+fmt: $(STAMP_TEST)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+bench: $(STAMP_TEST)
+	$(BIN)/python -m bench
+
+openapi: $(STAMP_RUN)
+	$(BIN)/python -m tdm_api.openapi_export docs/openapi.json
+	$(BIN)/python -m tdm_api.cli.client.api_reference
+	@if [ -d tdm-ui/node_modules ]; then cd tdm-ui && npm run generate:api; fi
+
+clean:
+	rm -rf $(VENV) tdm-ui/node_modules tdm-ui/dist .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""Pieces every agent shares: progress reporting and cancellation."""

@@ -1,0 +1,134 @@
+"""Deterministic fakes: names, addresses, phones, companies from a per-(locale, kind) pool.
+
+Faker runs once per (key, locale, kind) to fill a pool; each row picks its fake with an HMAC of
+the original value, so no Faker call happens per row and the same input always gets the same
+fake. On a unique source column a keyed suffix is appended, so distinct inputs stay distinct
+(48 extra bits on top of the pool index).
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+from faker import Faker
+from faker.config import AVAILABLE_LOCALES
+from pydantic import BaseModel, Field, field_validator
+
+from tdm_agents.masking.arrow_text import fixed_width_strings, hex_chars
+from tdm_agents.masking.context import MaskContext
+from tdm_agents.masking.keyed_hash import index_from_digests
+from tdm_agents.masking.transformers.base import (
+    ColumnScope,
+    Guarantees,
+    RuleOptions,
+    Transformer,
+    as_text,
+    one_way,
+)
+
+
+class FakeOptions(RuleOptions):
+    locale: str = Field("en_US", description="Faker locale, e.g. en_US, de_DE, fr_FR, ja_JP")
+    unique_suffix: bool | None = Field(
+        None,
+        description="Append a keyed suffix so distinct inputs stay distinct; default: only on unique columns",
+    )
+
+    @field_validator("locale")
+    @classmethod
+    def _known_locale(cls, value: str) -> str:
+        if value not in AVAILABLE_LOCALES:
+            raise ValueError(f"unknown Faker locale {value!r}")
+        return value
+
+
+def fake_pool(ctx: MaskContext, locale: str, kind: str) -> pa.Array:
+    """Distinct fakes of one kind, generated once per run from a seed derived from the key."""
+
+    def build() -> pa.Array:
+        faker = Faker(locale)
+        faker.seed_instance(int.from_bytes(ctx.subkey(f"faker-seed:{locale}:{kind}", 8), "big"))
+        produce = getattr(faker, kind)
+        seen: dict[str, None] = {}
+        # A few extra draws make up for duplicates; the pool order stays deterministic.
+        for _ in range(ctx.fake_pool_size * 2):
+            seen.setdefault(" ".join(str(produce()).split()).replace(" ,", ","), None)
+            if len(seen) >= ctx.fake_pool_size:
+                break
+        return pa.array(list(seen), pa.string())
+
+    return ctx.cached(("fake-pool", ctx.key_id, locale, kind, ctx.fake_pool_size), build)
+
+
+class _FakeTransformer(Transformer):
+    faker_method: ClassVar[str]
+    categories: ClassVar[frozenset[str]] = frozenset({"string", "other"})
+    options_model: ClassVar[type[BaseModel]] = FakeOptions
+    remembers_outputs: ClassVar[bool] = True
+    guarantees: ClassVar[Guarantees] = one_way(format_preserving=True, leak_check="none")
+
+    def resolve_options(self, options: BaseModel, column_unique: bool) -> BaseModel:
+        assert isinstance(options, FakeOptions)
+        if options.unique_suffix is None:
+            # Fixed at validation time so every FK column that inherits the rule masks identically.
+            return options.model_copy(update={"unique_suffix": column_unique})
+        return options
+
+    def effective_guarantees(self, options: BaseModel) -> Guarantees:
+        assert isinstance(options, FakeOptions)
+        # The 48-bit keyed suffix makes collisions negligible, which FK propagation relies on.
+        return self.guarantees.model_copy(update={"unique_preserving": bool(options.unique_suffix)})
+
+    def transform(
+        self, values: pa.Array, options: BaseModel, scope: ColumnScope, ctx: MaskContext
+    ) -> pa.Array:
+        assert isinstance(options, FakeOptions)
+        pool = fake_pool(ctx, options.locale, self.faker_method)
+        digests = ctx.keyed_hash(f"{self.name}:{options.locale}").digest_array(as_text(values))
+        fakes = pool.take(pa.array(index_from_digests(digests, len(pool))))
+        suffixed = options.unique_suffix if options.unique_suffix is not None else scope.unique
+        if not suffixed:
+            return fakes
+        suffix = fixed_width_strings(hex_chars(np.ascontiguousarray(digests[:, 8:14])))
+        return pc.binary_join_element_wise(fakes, suffix, " ")
+
+
+class FakeNameTransformer(_FakeTransformer):
+    name: ClassVar[str] = "mask.fake_name"
+    description: ClassVar[str] = "A realistic full name for the locale, the same for the same input."
+    faker_method: ClassVar[str] = "name"
+
+
+class FakeFirstNameTransformer(_FakeTransformer):
+    name: ClassVar[str] = "mask.fake_first_name"
+    description: ClassVar[str] = "A realistic first name for the locale, the same for the same input."
+    faker_method: ClassVar[str] = "first_name"
+
+
+class FakeLastNameTransformer(_FakeTransformer):
+    name: ClassVar[str] = "mask.fake_last_name"
+    description: ClassVar[str] = "A realistic last name for the locale, the same for the same input."
+    faker_method: ClassVar[str] = "last_name"
+
+
+class FakeAddressTransformer(_FakeTransformer):
+    name: ClassVar[str] = "mask.fake_address"
+    description: ClassVar[str] = (
+        "A realistic one-line postal address for the locale, the same for the same input."
+    )
+    faker_method: ClassVar[str] = "address"
+
+
+class FakePhoneTransformer(_FakeTransformer):
+    name: ClassVar[str] = "mask.fake_phone"
+    description: ClassVar[str] = "A realistic phone number for the locale, the same for the same input."
+    faker_method: ClassVar[str] = "phone_number"
+
+
+class FakeCompanyTransformer(_FakeTransformer):
+    name: ClassVar[str] = "mask.fake_company"
+    description: ClassVar[str] = "A realistic company name for the locale, the same for the same input."
+    faker_method: ClassVar[str] = "company"

@@ -1,0 +1,267 @@
+"""DDL for the dataset's tables that do not exist in the target, and the shape check for those that do.
+
+Tables are created without foreign keys; the loader adds them after the rows are in (a bulk load
+into keyless tables is faster, and cycles need no special order). Sequence defaults (`nextval`)
+become identity columns, so the target owns its sequences. Names come from the schema snapshot
+(identifiers, quoted); types, defaults and expressions are the catalog's own text from discovery.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from psycopg import sql
+
+from tdm_agents.provisioning.catalog import TargetCatalog, TargetColumn
+from tdm_agents.provisioning.errors import SchemaConflictError
+from tdm_agents.provisioning.layout import TargetLayout, TargetTable
+from tdm_metadata_store.snapshot import ColumnInfo, RelationshipInfo
+
+_NEXTVAL = re.compile(r"nextval\(", re.IGNORECASE)
+_INDEX_TARGET = re.compile(r" ON (ONLY )?\S+ USING ")
+# Type families whose values load into each other through text (the staging path casts them).
+_FAMILIES = {
+    "int2": "integer",
+    "int4": "integer",
+    "int8": "integer",
+    "numeric": "number",
+    "float4": "number",
+    "float8": "number",
+    "text": "string",
+    "varchar": "string",
+    "bpchar": "string",
+    "name": "string",
+    "citext": "string",
+    "json": "json",
+    "jsonb": "json",
+    "timestamp": "timestamp",
+    "timestamptz": "timestamp",
+}
+_INT_WIDTH = {"int2": 2, "int4": 4, "int8": 8}
+
+
+@dataclass
+class SchemaPlan:
+    """What apply_schema will do: statements before the load, and FKs and indexes after it."""
+
+    create_tables: list[str] = field(default_factory=list)
+    before_load: list[sql.Composable] = field(default_factory=list)
+    after_load: list[sql.Composable] = field(default_factory=list)
+    foreign_keys: list[sql.Composable] = field(default_factory=list)
+
+
+def plan_schema(layout: TargetLayout, catalog: TargetCatalog, *, recreate: bool = False) -> SchemaPlan:
+    """DDL for missing tables (or all tables when `recreate`), after checking existing ones fit."""
+    plan = SchemaPlan()
+    missing = [t for t in layout.tables.values() if recreate or catalog.columns(t) is None]
+    if not recreate:
+        check_conflicts(layout, catalog)
+    for schema in sorted({t.schema for t in missing} - catalog.schemas):
+        plan.before_load.append(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(sql.Identifier(schema)))
+    plan.before_load.extend(_type_statements(layout, catalog, missing))
+    for table in missing:
+        plan.create_tables.append(table.key)
+        plan.before_load.append(create_table_sql(table, layout))
+        plan.after_load.extend(index_statements(table))
+    created = {t.key for t in missing}
+    plan.foreign_keys = [
+        foreign_key_sql(r, layout) for r in layout.real_relationships() if r.child_key in created
+    ]
+    return plan
+
+
+def check_conflicts(layout: TargetLayout, catalog: TargetCatalog) -> None:
+    """Raise SchemaConflictError (before any change) when an existing table cannot take the dataset."""
+    problems: list[str] = []
+    for table in layout.tables.values():
+        existing = catalog.columns(table)
+        if existing is not None:
+            problems.extend(_table_problems(table, {c.name: c for c in existing}))
+    if problems:
+        shown = "; ".join(problems[:10]) + ("; ..." if len(problems) > 10 else "")
+        raise SchemaConflictError(f"Existing target tables have a conflicting shape: {shown}.")
+
+
+def _table_problems(table: TargetTable, existing: dict[str, TargetColumn]) -> list[str]:
+    problems = []
+    wanted = {c.name for c in table.info.columns if not c.is_generated}
+    for column in table.info.columns:
+        if column.is_generated:
+            continue
+        target = existing.get(column.name)
+        if target is None:
+            problems.append(f"{table.qualified} has no column {column.name}")
+        elif target.generated:
+            problems.append(f"{table.qualified}.{column.name} is generated in the target")
+        elif not compatible(column, target):
+            problems.append(
+                f"{table.qualified}.{column.name} is {target.data_type}, the dataset has {column.data_type}"
+            )
+    for name, target in existing.items():
+        if name not in wanted and target.not_null and not target.has_default and not target.generated:
+            problems.append(f"{table.qualified}.{name} is NOT NULL without default and not in the dataset")
+    return problems
+
+
+def compatible(column: ColumnInfo, target: TargetColumn) -> bool:
+    """True when the dataset column's values load into the target column without loss of meaning."""
+    source = (column.udt_name or column.data_type).lstrip("_") if column.udt_name else column.data_type
+    wanted = target.element_type if target.wire_type.startswith("_") else target.wire_type
+    if column.data_type == target.data_type or source == wanted:
+        return True
+    if column.enum_values is not None or column.domain_name:
+        return target.is_enum or _FAMILIES.get(wanted) == "string" or target.data_type == column.data_type
+    if source in _INT_WIDTH and wanted in _INT_WIDTH:
+        return _INT_WIDTH[wanted] >= _INT_WIDTH[source]
+    family = _FAMILIES.get(source)
+    return family is not None and family == _FAMILIES.get(wanted) and family != "integer"
+
+
+def column_type_sql(column: ColumnInfo, layout: TargetLayout) -> sql.Composable:
+    """The column's type in the target; enums and domains are re-qualified with their target schema."""
+    udt = column.udt_name or ""
+    array = udt.startswith("_")
+    base = udt[1:] if array else udt
+    named = column.domain_name or (base if column.enum_values is not None or _is_enum(layout, base) else None)
+    if named:
+        owner = _type_schema(layout, named)
+        ident = sql.Identifier(owner, named) if owner else sql.Identifier(named)
+        return sql.SQL("{}{}").format(ident, sql.SQL("[]" if array and not column.domain_name else ""))
+    return sql.SQL(column.data_type)
+
+
+def _is_enum(layout: TargetLayout, name: str) -> bool:
+    return any(e.name == name for e in layout.snapshot.enums)
+
+
+def _type_schema(layout: TargetLayout, name: str) -> str | None:
+    for item in [*layout.snapshot.enums, *layout.snapshot.domains]:
+        if item.name == name:
+            return layout.schema_for(item.schema_name)
+    return None
+
+
+def create_table_sql(table: TargetTable, layout: TargetLayout) -> sql.Composable:
+    """CREATE TABLE with columns, NOT NULL, safe defaults, identities, PK, unique and check constraints."""
+    info = table.info
+    parts: list[sql.Composable] = [_column_sql(c, layout) for c in info.columns]
+    if info.primary_key:
+        parts.append(sql.SQL("PRIMARY KEY ({})").format(_idents(info.primary_key)))
+    for unique in info.unique_constraints:
+        parts.append(
+            sql.SQL("CONSTRAINT {} UNIQUE ({})").format(sql.Identifier(unique.name), _idents(unique.columns))
+        )
+    for check in info.check_constraints:
+        expression = (
+            check.expression
+            if check.expression.upper().startswith("CHECK")
+            else f"CHECK ({check.expression})"
+        )
+        parts.append(sql.SQL("CONSTRAINT {} {}").format(sql.Identifier(check.name), sql.SQL(expression)))
+    return sql.SQL("CREATE TABLE {} ({})").format(table.ident, sql.SQL(", ").join(parts))
+
+
+def _column_sql(column: ColumnInfo, layout: TargetLayout) -> sql.Composable:
+    pieces: list[sql.Composable] = [sql.Identifier(column.name), column_type_sql(column, layout)]
+    if column.is_generated and column.generation_expression:
+        pieces.append(
+            sql.SQL("GENERATED ALWAYS AS ({}) STORED").format(sql.SQL(column.generation_expression))
+        )
+    elif column.is_identity:
+        generation = "ALWAYS" if (column.identity_generation or "").upper() == "ALWAYS" else "BY DEFAULT"
+        pieces.append(sql.SQL(f"GENERATED {generation} AS IDENTITY"))
+    elif column.default and _NEXTVAL.search(column.default):
+        # A serial's sequence does not exist in the target: an identity owns its own.
+        pieces.append(sql.SQL("GENERATED BY DEFAULT AS IDENTITY"))
+    elif column.default:
+        pieces.append(sql.SQL("DEFAULT {}").format(sql.SQL(column.default)))
+    if not column.nullable and not column.is_generated:
+        pieces.append(sql.SQL("NOT NULL"))
+    return sql.SQL(" ").join(pieces)
+
+
+def index_statements(table: TargetTable) -> list[sql.Composable]:
+    """Secondary indexes (not those behind the PK or unique constraints), re-pointed at the target table."""
+    constraint_names = {u.name for u in table.info.unique_constraints}
+    out: list[sql.Composable] = []
+    for index in table.info.indexes:
+        if index.primary or index.name in constraint_names or not index.definition:
+            continue
+        match = _INDEX_TARGET.search(index.definition)
+        if match is None:
+            continue
+        head = index.definition[: match.start()]
+        tail = index.definition[match.end() :]
+        out.append(sql.SQL("{} ON {} USING {}").format(sql.SQL(head), table.ident, sql.SQL(tail)))
+    return out
+
+
+def foreign_key_sql(rel: RelationshipInfo, layout: TargetLayout) -> sql.Composable:
+    """ALTER TABLE ... ADD CONSTRAINT ... FOREIGN KEY, keeping ON DELETE and deferrability."""
+    child, parent = layout.tables[rel.child_key], layout.tables[rel.parent_key]
+    name = rel.name or f"{child.name}_{'_'.join(rel.child_columns)}_fkey"
+    on_delete = _ON_DELETE.get((rel.on_delete or "").upper().replace("_", " "), "")
+    deferrable = " DEFERRABLE INITIALLY DEFERRED" if rel.deferrable else ""
+    return sql.SQL("ALTER TABLE {} ADD CONSTRAINT {} FOREIGN KEY ({}) REFERENCES {} ({}){}").format(
+        child.ident,
+        sql.Identifier(name[:63]),
+        _idents(rel.child_columns),
+        parent.ident,
+        _idents(rel.parent_columns),
+        sql.SQL(on_delete + deferrable),
+    )
+
+
+_ON_DELETE = {
+    "CASCADE": " ON DELETE CASCADE",
+    "SET NULL": " ON DELETE SET NULL",
+    "SET DEFAULT": " ON DELETE SET DEFAULT",
+    "RESTRICT": " ON DELETE RESTRICT",
+    "C": " ON DELETE CASCADE",
+    "N": " ON DELETE SET NULL",
+    "D": " ON DELETE SET DEFAULT",
+    "R": " ON DELETE RESTRICT",
+}
+
+
+def _type_statements(
+    layout: TargetLayout, catalog: TargetCatalog, tables: list[TargetTable]
+) -> list[sql.Composable]:
+    """CREATE TYPE / CREATE DOMAIN for the enums and domains the new tables use and the target lacks."""
+    used = {c.domain_name for t in tables for c in t.info.columns if c.domain_name}
+    used |= {(c.udt_name or "").lstrip("_") for t in tables for c in t.info.columns}
+    out: list[sql.Composable] = []
+    for enum in layout.snapshot.enums:
+        schema = layout.schema_for(enum.schema_name)
+        if enum.name in used and f"{schema}.{enum.name}" not in catalog.types:
+            labels = sql.SQL(", ").join(sql.Literal(v) for v in enum.values)
+            out.append(
+                sql.SQL("CREATE TYPE {} AS ENUM ({})").format(sql.Identifier(schema, enum.name), labels)
+            )
+            catalog.types.add(f"{schema}.{enum.name}")
+    for domain in layout.snapshot.domains:
+        schema = layout.schema_for(domain.schema_name)
+        if domain.name in used and f"{schema}.{domain.name}" not in catalog.types:
+            out.append(_domain_sql(schema, domain))
+            catalog.types.add(f"{schema}.{domain.name}")
+    return out
+
+
+def _domain_sql(schema: str, domain) -> sql.Composable:
+    parts = [
+        sql.SQL("CREATE DOMAIN {} AS {}").format(
+            sql.Identifier(schema, domain.name), sql.SQL(domain.base_type)
+        )
+    ]
+    if domain.default:
+        parts.append(sql.SQL("DEFAULT {}").format(sql.SQL(domain.default)))
+    if domain.not_null:
+        parts.append(sql.SQL("NOT NULL"))
+    for check in domain.checks:
+        parts.append(sql.SQL(check if check.upper().startswith("CHECK") else f"CHECK ({check})"))
+    return sql.SQL(" ").join(parts)
+
+
+def _idents(names: list[str]) -> sql.Composable:
+    return sql.SQL(", ").join(sql.Identifier(n) for n in names)

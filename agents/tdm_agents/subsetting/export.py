@@ -1,0 +1,202 @@
+"""Stream the rows selected by the key sets out of the source, as Arrow record batches, into a sink.
+
+Each table is one `SELECT … FROM table JOIN key set` that the ADBC driver runs as COPY binary and
+decodes in C. Foreign-key columns of cut relationships keep their value only when the referenced
+row is in the subset; otherwise they become NULL, so the output has no dangling reference.
+
+The driver hands `numeric` columns over as an opaque extension type holding text. Columns with a
+declared precision (`numeric(p, s)`, p <= 38) become `decimal128(p, s)` on the way out, so later
+stages (masking, provisioning) see a real decimal; unconstrained `numeric` stays text, since it may
+hold values no fixed-point type can carry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any, Protocol
+
+import pyarrow as pa
+import pyarrow.compute as pc
+from psycopg import sql
+
+from tdm_agents.common.progress import JobHooks
+from tdm_agents.subsetting.errors import SubsetExtractionError
+from tdm_agents.subsetting.keysets import KeySetBuilder
+from tdm_agents.subsetting.source_session import SourceSession
+from tdm_agents.subsetting.sql_builder import equalities, table_ident
+from tdm_agents.subsetting.validation import ResolvedRequest
+from tdm_metadata_store.snapshot import ColumnInfo, RelationshipInfo
+
+
+class TableSink(Protocol):
+    """Where extracted rows go: the dataset store's `write_table`, bound to a dataset version."""
+
+    def __call__(self, table: str, batches: Iterable[pa.RecordBatch], schema: pa.Schema) -> Any: ...
+
+
+def export_query(resolved: ResolvedRequest, keysets: KeySetBuilder, table: str) -> sql.Composable:
+    """The SELECT that produces exactly the subset's rows of `table`, with cut references nulled."""
+    info = resolved.table(table)
+    columns = sql.SQL(", ").join(_column_expr(resolved, keysets, table, c.name) for c in info.columns)
+    source = table_ident(info)
+    if resolved.modes[table] == "full":
+        return sql.SQL("SELECT {} FROM {} t").format(columns, source)
+    keyset = keysets.keyset_name(table)
+    if keyset is None:
+        return sql.SQL("SELECT {} FROM {} t WHERE false").format(columns, source)
+    return sql.SQL("SELECT {} FROM {} t JOIN {} k ON {}").format(
+        columns, source, sql.Identifier(keyset), keysets.keys[table].join("t", "k")
+    )
+
+
+# Types the driver hands over in PostgreSQL's binary form (inet, geometric, ranges, xml, ...) or as
+# extension types later stages don't read (uuid): exported as their text form, which every stage
+# understands and which loads back into the same type. money's binary form is in cents: numeric.
+_TEXT_CATEGORIES = frozenset({"uuid", "network", "geometric", "other"})
+_NATIVE_ELEMENT_CATEGORIES = frozenset(
+    {"integer", "decimal", "float", "string", "boolean", "date", "timestamp", "time", "enum"}
+)
+
+
+def _portable(info: ColumnInfo | None, ref: sql.Composable) -> sql.Composable:
+    """`ref` cast to a type whose Arrow form is plain, when the driver's form is not."""
+    if info is None:
+        return ref
+    if info.udt_name == "money":
+        return sql.SQL("{}::numeric").format(ref)
+    if info.type_category in _TEXT_CATEGORIES:
+        return sql.SQL("{}::text").format(ref)
+    if info.type_category == "array" and (info.udt_name or "").lstrip("_") in ("uuid", "inet", "cidr", "macaddr",
+                                                                                "json", "jsonb", "money", "xml"):
+        return sql.SQL("{}::text[]").format(ref)
+    return ref
+
+
+def _column_expr(
+    resolved: ResolvedRequest, keysets: KeySetBuilder, table: str, column: str
+) -> sql.Composable:
+    plain = sql.Identifier("t", column)
+    ref = _portable(resolved.table(table).column(column), plain)
+    guards = [
+        _parent_present(resolved, keysets, rel)
+        for i, rel in enumerate(resolved.graph.relationships)
+        if i in resolved.cut_relationships and rel.child_key == table and column in rel.child_columns
+    ]
+    if not guards:
+        return ref if ref is plain else sql.SQL("{} AS {}").format(ref, sql.Identifier(column))
+    # CASE without ELSE yields NULL of the column's own type, so no type name is needed.
+    return sql.SQL("CASE WHEN {} THEN {} END AS {}").format(
+        sql.SQL(" AND ").join(guards), ref, sql.Identifier(column)
+    )
+
+
+def _parent_present(
+    resolved: ResolvedRequest, keysets: KeySetBuilder, rel: RelationshipInfo
+) -> sql.Composable:
+    """True when the row referenced through `rel` is part of the subset."""
+    mode = resolved.modes[rel.parent_key]
+    keyset = keysets.keyset_name(rel.parent_key)
+    if mode == "skip" or keyset is None:
+        return sql.SQL("false")
+    parent = table_ident(resolved.table(rel.parent_key))
+    match = equalities("p", rel.parent_columns, "t", rel.child_columns)
+    if mode == "full":
+        return sql.SQL("EXISTS (SELECT 1 FROM {} p WHERE {})").format(parent, match)
+    return sql.SQL("EXISTS (SELECT 1 FROM {} p JOIN {} k ON {} WHERE {})").format(
+        parent, sql.Identifier(keyset), keysets.keys[rel.parent_key].join("p", "k"), match
+    )
+
+
+def export_tables(
+    session: SourceSession,
+    resolved: ResolvedRequest,
+    keysets: KeySetBuilder,
+    sink: TableSink,
+    hooks: JobHooks,
+) -> dict[str, int]:
+    """Write every output table to `sink` in load order; returns the rows written per table."""
+    counts: dict[str, int] = {}
+    tables = resolved.output_tables()
+    for done, table in enumerate(tables):
+        hooks.check_cancelled()
+        schema, batches = session.stream(export_query(resolved, keysets, table), stage=f"export of {table}")
+        schema, batches = normalize_numeric(schema, batches, table)
+        counter = _RowCounter()
+        sink(table, _watched(batches, hooks, counter), schema)
+        counts[table] = counter.rows
+        hooks.progress("subset.export", done + 1, len(tables), table)
+    return counts
+
+
+class _RowCounter:
+    def __init__(self) -> None:
+        self.rows = 0
+
+
+def _watched(
+    batches: Iterator[pa.RecordBatch], hooks: JobHooks, counter: _RowCounter
+) -> Iterator[pa.RecordBatch]:
+    """Count rows and honour cancellation between batches, as the sink pulls them."""
+    for batch in batches:
+        hooks.check_cancelled()
+        counter.rows += batch.num_rows
+        yield batch
+
+
+_DECIMAL128_MAX_PRECISION = 38
+_NUMERIC_TYPMOD_OFFSET = 4  # PostgreSQL's VARHDRSZ: typmod = ((precision << 16) | scale) + 4
+
+
+def decimal_type(field: pa.Field) -> pa.DataType | None:
+    """The decimal128 type for a `numeric(p, s)` field from the driver, or None to keep it as is."""
+    ext = field.type
+    if not isinstance(ext, pa.OpaqueType) or ext.type_name != "numeric":
+        return None
+    typmod = int((field.metadata or {}).get(b"POSTGRESQL:typmod", b"-1"))
+    if typmod < _NUMERIC_TYPMOD_OFFSET:
+        return None
+    precision, scale = divmod(typmod - _NUMERIC_TYPMOD_OFFSET, 1 << 16)
+    if not 0 < precision <= _DECIMAL128_MAX_PRECISION or scale > precision:
+        return None
+    return pa.decimal128(precision, scale)
+
+
+def _target_type(field: pa.Field) -> pa.DataType | None:
+    """decimal128 for constrained numeric; the storage type for other extension types (json, numeric)."""
+    decimal = decimal_type(field)
+    if decimal is not None:
+        return decimal
+    if isinstance(field.type, pa.ExtensionType):
+        return field.type.storage_type
+    return None
+
+
+def normalize_numeric(
+    schema: pa.Schema, batches: Iterable[pa.RecordBatch], table: str
+) -> tuple[pa.Schema, Iterator[pa.RecordBatch]]:
+    """Cast constrained `numeric` columns to decimal128 and other driver extension types (json,
+    unconstrained numeric) to their plain storage type; other columns pass through untouched."""
+    targets = {i: t for i, f in enumerate(schema) if (t := _target_type(f)) is not None}
+    if not targets:
+        return schema, iter(batches)
+    out_schema = schema
+    for i, decimal in targets.items():
+        out_schema = out_schema.set(i, schema.field(i).with_type(decimal))
+    return out_schema, _cast_batches(batches, targets, out_schema, table)
+
+
+def _cast_batches(
+    batches: Iterable[pa.RecordBatch], targets: dict[int, pa.DataType], schema: pa.Schema, table: str
+) -> Iterator[pa.RecordBatch]:
+    for batch in batches:
+        columns = list(batch.columns)
+        for i, decimal in targets.items():
+            try:
+                columns[i] = pc.cast(columns[i].storage, decimal)
+            except pa.ArrowInvalid:
+                # Only 'NaN' fits numeric(p, s) but not a decimal; the value itself is not repeated.
+                name = schema.field(i).name
+                raise SubsetExtractionError(
+                    f"column {table}.{name} holds a value (NaN) that a decimal column cannot carry"
+                ) from None
+        yield pa.RecordBatch.from_arrays(columns, schema=schema)

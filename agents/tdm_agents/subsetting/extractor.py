@@ -1,0 +1,83 @@
+"""Run a validated subset request against the source and stream the result into a sink.
+
+The whole extraction is one session and one REPEATABLE READ transaction (see `source_session`):
+key sets first, then one COPY per table. Success returns a `SubsetResult`; any failure raises
+(`SourceConnectionLost` when the caller may retry, `JobCancelled` when the job was cancelled), and
+the caller, which writes the dataset manifest only after success, never sees a half result as done.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+from pydantic import BaseModel, Field
+
+from tdm_agents.common.progress import JobHooks, NullHooks
+from tdm_agents.subsetting.export import TableSink, export_tables
+from tdm_agents.subsetting.fk_graph import relationship_label
+from tdm_agents.subsetting.keysets import KeySetBuilder
+from tdm_agents.subsetting.source_session import SourceSession
+from tdm_agents.subsetting.validation import ResolvedRequest
+from tdm_metadata_store.snapshot import SchemaSnapshot
+
+
+class SubsetResult(BaseModel):
+    """What an extraction produced: small metadata for the job result and dataset metadata."""
+
+    row_counts: dict[str, int] = Field(description="Rows written per table")
+    caps_applied: dict[str, int] = Field(description="Tables whose cap cut rows off, with the cap")
+    cycles: list[list[str]] = Field(description="Groups of tables that reference each other")
+    cut_relationships: list[str] = Field(description="Nullable references not followed to parents")
+    snapshot_time: dt.datetime = Field(description="Timestamp of the source snapshot read")
+    seed: int = Field(description="Seed of the sampling hash")
+    downstream_rounds: int = Field(description="Rounds of child expansion")
+    upstream_rounds: int = Field(description="Rounds of parent closure until the fixed point")
+    duration_s: float = Field(description="Wall time of the extraction, seconds")
+    parameters: dict = Field(description="The resolved request, without filter values")
+
+
+def extract_subset(
+    url: str,
+    snapshot: SchemaSnapshot,
+    resolved: ResolvedRequest,
+    sink: TableSink,
+    hooks: JobHooks | None = None,
+) -> SubsetResult:
+    """Extract the subset described by `resolved` from the database at `url` into `sink`.
+
+    `snapshot` must be the one `resolved` was validated against. `sink(table, batches, schema)` is
+    called once per output table, in load order (parents before children).
+    """
+    if resolved.snapshot is not snapshot and resolved.snapshot.fingerprint() != snapshot.fingerprint():
+        raise ValueError("the request was validated against a different schema snapshot")
+    hooks = hooks or NullHooks()
+    started = time.perf_counter()
+    session = SourceSession(url)
+    try:
+        snapshot_time = session.begin()
+        hooks.log("subset snapshot opened", stage="subset")
+        keysets = KeySetBuilder(session, resolved, hooks)
+        outcome = keysets.build()
+        hooks.log(
+            f"key sets ready: {outcome.downstream_rounds} downstream and {outcome.upstream_rounds} upstream rounds",
+            stage="subset",
+        )
+        counts = export_tables(session, resolved, keysets, sink, hooks)
+    finally:
+        session.close()
+    graph = resolved.graph
+    return SubsetResult(
+        row_counts=counts,
+        caps_applied=outcome.caps_applied,
+        cycles=[list(c.tables) for c in graph.cycles()],
+        cut_relationships=sorted(
+            relationship_label(graph.relationships[i]) for i in resolved.cut_relationships
+        ),
+        snapshot_time=snapshot_time,
+        seed=resolved.seed,
+        downstream_rounds=outcome.downstream_rounds,
+        upstream_rounds=outcome.upstream_rounds,
+        duration_s=round(time.perf_counter() - started, 3),
+        parameters=resolved.summary(),
+    )

@@ -1,0 +1,261 @@
+"""Compute, inside the source database, the keys of every row the subset contains.
+
+Each table in play gets a key-set TEMP table (its identifying columns, or `tid`, plus the columns
+of its references to parents, carried along so that finding parents never re-reads a big child
+table) and two delta tables holding the rows added in the previous and the current round. Rounds run semi-joins from
+deltas, so work is proportional to what is new, and stop when a round adds nothing: that fixed
+point is what handles cycles and self-references. No key ever travels to Python.
+
+1. Targets: filters, date range and sampling, then the cap (deterministic ORDER BY key).
+2. Downstream: children of rows added in the previous round, along followed relationships, up to
+   `max_depth` rounds; each child table's cap limits how many rows it takes.
+3. Upstream: every parent of every included row, transitively, never capped, until nothing new.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from psycopg import sql
+
+from tdm_agents.common.progress import JobHooks
+from tdm_agents.subsetting.source_session import SourceSession
+from tdm_agents.subsetting.sql_builder import (
+    KeySpec,
+    Params,
+    condition_sql,
+    equalities,
+    sampling_sql,
+    table_ident,
+    where_all,
+)
+from tdm_agents.subsetting.validation import ResolvedRequest
+from tdm_metadata_store.snapshot import RelationshipInfo
+
+
+@dataclass
+class KeySetOutcome:
+    """What the key-set phase found: keys per table, where caps bit, how many rounds it took."""
+
+    counts: dict[str, int] = field(default_factory=dict)
+    caps_applied: dict[str, int] = field(default_factory=dict)
+    downstream_rounds: int = 0
+    upstream_rounds: int = 0
+
+
+class KeySetBuilder:
+    """Builds the key sets of one request in one session (see the module docstring)."""
+
+    def __init__(self, session: SourceSession, resolved: ResolvedRequest, hooks: JobHooks):
+        self.session = session
+        self.req = resolved
+        self.hooks = hooks
+        in_play = set(resolved.downstream_depths) | resolved.upstream_tables
+        in_play |= {t for t, m in resolved.modes.items() if m == "full"}
+        self.tables = [t for t in resolved.graph.tables if t in in_play and resolved.modes[t] != "skip"]
+        self.keys = {t: KeySpec.of(resolved.table(t)) for t in self.tables}
+        self.carried = {t: self._carried_columns(t) for t in self.tables}
+        self._ids = {t: i for i, t in enumerate(self.tables)}
+        self._current = {t: f"_tdm_a{i}" for t, i in self._ids.items()}
+        self._next = {t: f"_tdm_b{i}" for t, i in self._ids.items()}
+        self.outcome = KeySetOutcome(counts=dict.fromkeys(self.tables, 0))
+
+    def keyset_name(self, table: str) -> str | None:
+        """Name of the TEMP table holding `table`'s keys, or None when the table has no rows in play."""
+        return f"_tdm_k{self._ids[table]}" if table in self._ids else None
+
+    def build(self) -> KeySetOutcome:
+        """Run the three phases; the key-set tables stay in the session for the export."""
+        for table in self.tables:
+            self._create(table)
+        for table in self.req.targets:
+            self._seed_target(table)
+        for table in self.tables:
+            if self.req.modes[table] == "full":
+                self._seed_full(table)
+        self._advance(truncate=[])
+        self._downstream()
+        self._upstream()
+        return self.outcome
+
+    def _carried_columns(self, table: str) -> list[str]:
+        """Columns of `table`'s followed references to parents that are not already key columns."""
+        carried: list[str] = []
+        for index in self.req.graph.relationships_to_parents(table):
+            rel = self.req.graph.relationships[index]
+            if index in self.req.cut_relationships or self.req.modes[rel.parent_key] == "skip":
+                continue
+            carried += [
+                c for c in rel.child_columns if c not in self.keys[table].columns and c not in carried
+            ]
+        return carried
+
+    def _set_columns(self, table: str) -> list[str]:
+        return self.keys[table].set_columns + self.carried[table]
+
+    def _select_row(self, table: str, alias: str) -> sql.Composable:
+        """Key and carried columns of `alias`, in key-set column order."""
+        parts = [self.keys[table].select(alias)] + [sql.Identifier(alias, c) for c in self.carried[table]]
+        return sql.SQL(", ").join(parts)
+
+    def _create(self, table: str) -> None:
+        source = table_ident(self.req.table(table))
+        for name in (self.keyset_name(table), self._current[table], self._next[table]):
+            self._run(
+                sql.SQL("CREATE TEMP TABLE {} AS SELECT {} FROM {} t WITH NO DATA").format(
+                    sql.Identifier(name), self._select_row(table, "t"), source
+                )
+            )
+
+    def _seed_target(self, table: str) -> None:
+        key, params = self.keys[table], Params()
+        parts = [condition_sql("t", c, params) for c in self.req.conditions.get(table, [])]
+        if self.req.sampling_pct is not None:
+            parts.append(sampling_sql("t", key, self.req.sampling_pct, self.req.seed, params))
+        candidates = sql.SQL("SELECT {} FROM {} t{}").format(
+            self._select_row(table, "t"), table_ident(self.req.table(table)), where_all(parts)
+        )
+        self._insert(table, candidates, params)
+
+    def _seed_full(self, table: str) -> None:
+        keyset = sql.Identifier(self.keyset_name(table))
+        self._run(
+            sql.SQL("INSERT INTO {} SELECT {} FROM {} t").format(
+                keyset, self._select_row(table, "t"), table_ident(self.req.table(table))
+            )
+        )
+        count = self.session.execute(sql.SQL("SELECT count(*) FROM {}").format(keyset))
+        self.outcome.counts[table] = int(count[0][0])
+
+    def _downstream(self) -> None:
+        active = {t for t in self.req.targets if self.outcome.counts[t]}
+        while active and (self.req.max_depth is None or self.outcome.downstream_rounds < self.req.max_depth):
+            self.outcome.downstream_rounds += 1
+            produced: set[str] = set()
+            for parent in sorted(active):
+                for index in self.req.graph.relationships_to_children(parent):
+                    rel = self.req.graph.relationships[index]
+                    if index not in self.req.followed_children or self.req.modes[rel.child_key] != "subset":
+                        continue
+                    params = Params()
+                    candidates = self._children_of(rel, self._current[parent], params)
+                    if self._insert(rel.child_key, candidates, params):
+                        produced.add(rel.child_key)
+            self._advance(truncate=sorted(active))
+            active = produced
+            self.hooks.progress(
+                "subset.downstream", self.outcome.downstream_rounds, None, f"{len(active)} tables grew"
+            )
+        self._advance(truncate=sorted(active))
+
+    def _upstream(self) -> None:
+        sources = {t: self.keyset_name(t) for t in self.tables if self.outcome.counts[t]}
+        while sources:
+            self.outcome.upstream_rounds += 1
+            produced: set[str] = set()
+            for child in sorted(sources):
+                for index in self.req.graph.relationships_to_parents(child):
+                    rel = self.req.graph.relationships[index]
+                    if index in self.req.cut_relationships or self.req.modes[rel.parent_key] != "subset":
+                        continue
+                    candidates = self._parents_of(rel, sources[child])
+                    if self._insert(rel.parent_key, candidates, Params(), capped=False):
+                        produced.add(rel.parent_key)
+            self._advance(truncate=[t for t, name in sources.items() if name == self._current[t]])
+            sources = {t: self._current[t] for t in produced}
+            self.hooks.progress(
+                "subset.upstream", self.outcome.upstream_rounds, None, f"{len(sources)} tables grew"
+            )
+
+    def _children_of(self, rel: RelationshipInfo, source: str, params: Params) -> sql.Composable:
+        """Rows of the child table referencing a row in `source` (a delta of the parent)."""
+        parent = rel.parent_key
+        if set(rel.parent_columns) <= set(self._set_columns(parent)) and not self.keys[parent].uses_ctid:
+            semi = sql.SQL("EXISTS (SELECT 1 FROM {} d WHERE {})").format(
+                sql.Identifier(source), equalities("d", rel.parent_columns, "c", rel.child_columns)
+            )
+        else:
+            semi = sql.SQL("EXISTS (SELECT 1 FROM {} p JOIN {} d ON {} WHERE {})").format(
+                table_ident(self.req.table(parent)),
+                sql.Identifier(source),
+                self.keys[parent].join("p", "d"),
+                equalities("p", rel.parent_columns, "c", rel.child_columns),
+            )
+        # A target's own filters pick its seeds; its rows reached again through a cycle are children.
+        own = [] if rel.child_key in self.req.targets else self.req.conditions.get(rel.child_key, [])
+        parts = [semi] + [condition_sql("c", cond, params) for cond in own]
+        return sql.SQL("SELECT {} FROM {} c{}").format(
+            self._select_row(rel.child_key, "c"), table_ident(self.req.table(rel.child_key)), where_all(parts)
+        )
+
+    def _parents_of(self, rel: RelationshipInfo, source: str) -> sql.Composable:
+        """Rows of the parent table referenced by the rows in `source` (their references are carried)."""
+        parent, parent_key = rel.parent_key, self.keys[rel.parent_key]
+        shortcut = (
+            not rel.is_virtual
+            and not parent_key.uses_ctid
+            and not self.carried[parent]
+            and set(rel.parent_columns) == set(parent_key.columns)
+        )
+        if shortcut:
+            # The references are the parent's whole key-set row: no need to read the parent table.
+            # (A real foreign key guarantees the row exists; a virtual one goes the long way.)
+            mapped = [rel.child_columns[rel.parent_columns.index(col)] for col in parent_key.columns]
+            select = sql.SQL(", ").join(
+                sql.SQL("{} AS {}").format(sql.Identifier("d", m), sql.Identifier(p))
+                for m, p in zip(mapped, parent_key.columns, strict=True)
+            )
+            not_null = sql.SQL(" AND ").join(
+                sql.SQL("{} IS NOT NULL").format(sql.Identifier("d", m)) for m in mapped
+            )
+            return sql.SQL("SELECT DISTINCT {} FROM {} d WHERE {}").format(
+                select, sql.Identifier(source), not_null
+            )
+        return sql.SQL("SELECT {} FROM {} p WHERE EXISTS (SELECT 1 FROM {} d WHERE {})").format(
+            self._select_row(parent, "p"),
+            table_ident(self.req.table(parent)),
+            sql.Identifier(source),
+            equalities("p", rel.parent_columns, "d", rel.child_columns),
+        )
+
+    def _insert(self, table: str, candidates: sql.Composable, params: Params, capped: bool = True) -> int:
+        """Add the new rows among `candidates` to the key set and the next delta; returns how many.
+
+        With a cap, candidates are ordered by key and one more than the room left is fetched, which
+        tells whether the cap cut anything off. Statements run one after another in the session,
+        so the anti-join against the key set also sees rows added earlier in the same round.
+        """
+        self.hooks.check_cancelled()
+        key, keyset = self.keys[table], sql.Identifier(self.keyset_name(table))
+        cap = self.req.caps.get(table) if capped else None
+        room = None if cap is None else max(cap - self.outcome.counts[table], 0)
+        order = sql.SQL(", ").join(sql.Identifier("s", c) for c in key.set_columns)
+        new_only = sql.SQL("SELECT * FROM ({}) s WHERE NOT EXISTS (SELECT 1 FROM {} k WHERE {})").format(
+            candidates, keyset, equalities("s", key.set_columns, "k", key.set_columns)
+        )
+        if room is None:
+            cand, pick = new_only, sql.SQL("SELECT * FROM cand")
+        else:
+            cand = new_only + sql.SQL(" ORDER BY {} LIMIT {}").format(order, sql.Literal(room + 1))
+            pick = sql.SQL("SELECT * FROM cand s ORDER BY {} LIMIT {}").format(order, sql.Literal(room))
+        query = sql.SQL(
+            "WITH cand AS ({}), pick AS ({}), "
+            "ins AS (INSERT INTO {} SELECT * FROM pick RETURNING *), "
+            "nd AS (INSERT INTO {} SELECT * FROM ins RETURNING 1) "
+            "SELECT (SELECT count(*) FROM nd), (SELECT count(*) FROM cand)"
+        ).format(cand, pick, keyset, sql.Identifier(self._next[table]))
+        inserted, candidates_found = self.session.execute(query, params.values)[0]
+        self.outcome.counts[table] += int(inserted)
+        if room is not None and int(candidates_found) > room:
+            self.outcome.caps_applied[table] = cap
+        return int(inserted)
+
+    def _advance(self, truncate: list[str]) -> None:
+        """Empty the deltas just consumed, then make the next deltas current."""
+        if truncate:
+            names = sql.SQL(", ").join(sql.Identifier(self._current[t]) for t in truncate)
+            self._run(sql.SQL("TRUNCATE {}").format(names))
+        self._current, self._next = self._next, self._current
+
+    def _run(self, query: sql.Composable) -> None:
+        self.session.execute(query)

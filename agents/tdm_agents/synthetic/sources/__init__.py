@@ -1,0 +1,1 @@
+"""Schema sources: OpenAPI/Swagger documents, crawled web UIs and test-case files."""

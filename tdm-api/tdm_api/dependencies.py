@@ -1,0 +1,120 @@
+"""Request-scoped dependencies: the unit of work, the authenticated caller, role checks."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Annotated
+
+from fastapi import Depends, Header, Request
+from sqlalchemy.orm import Session
+
+from tdm_api.errors import ApiError, Invalid
+from tdm_api.runtime import ApiRuntime
+from tdm_metadata_store.crypto import SecretBox
+from tdm_metadata_store.repositories.api_keys import ApiKeyRepository
+from tdm_metadata_store.repositories.audit import AuditRepository
+
+ROLE_RANK = {"viewer": 0, "operator": 1, "admin": 2}
+
+
+def get_runtime(request: Request) -> ApiRuntime:
+    return request.app.state.runtime
+
+
+RuntimeDep = Annotated[ApiRuntime, Depends(get_runtime)]
+
+
+@dataclass
+class UnitOfWork:
+    """One transaction per request. Handlers call `commit()`; work queued with `after_commit`
+    (enqueueing jobs) runs only once the commit succeeded, and is dropped on rollback."""
+
+    session: Session
+    _after: list[Callable[[], None]] = field(default_factory=list)
+
+    def after_commit(self, fn: Callable[[], None]) -> None:
+        self._after.append(fn)
+
+    def commit(self) -> None:
+        self.session.commit()
+        callbacks, self._after = self._after, []
+        for fn in callbacks:
+            fn()
+
+
+def get_uow(runtime: RuntimeDep) -> Iterator[UnitOfWork]:
+    session = runtime.session_factory()
+    try:
+        yield UnitOfWork(session)
+    finally:
+        session.rollback()
+        session.close()
+
+
+UowDep = Annotated[UnitOfWork, Depends(get_uow)]
+
+
+@dataclass(frozen=True)
+class Principal:
+    key_id: uuid.UUID
+    name: str
+    role: str
+
+    def can(self, role: str) -> bool:
+        return ROLE_RANK[self.role] >= ROLE_RANK[role]
+
+
+def get_principal(
+    runtime: RuntimeDep,
+    x_api_key: Annotated[str | None, Header(alias="X-API-Key", description="API key")] = None,
+) -> Principal:
+    if not x_api_key:
+        raise ApiError("Send an API key in the X-API-Key header.", status=401, kind="unauthorized")
+    with runtime.session_factory() as session:
+        row = ApiKeyRepository(session).authenticate(x_api_key)
+        if row is None:
+            session.rollback()
+            raise ApiError("The API key is unknown or revoked.", status=401, kind="unauthorized")
+        principal = Principal(key_id=row.id, name=row.name, role=row.role)
+        session.commit()  # last_used_at
+    return principal
+
+
+def require(role: str) -> Callable[..., Principal]:
+    """A dependency that admits callers whose role is at least `role`."""
+
+    def _check(principal: Annotated[Principal, Depends(get_principal)]) -> Principal:
+        if not principal.can(role):
+            raise ApiError(f"This action needs the {role} role; your key has the {principal.role} role.",
+                           status=403, kind="forbidden")
+        return principal
+
+    return _check
+
+
+Viewer = Annotated[Principal, Depends(require("viewer"))]
+Operator = Annotated[Principal, Depends(require("operator"))]
+Admin = Annotated[Principal, Depends(require("admin"))]
+
+
+def secret_box(runtime: ApiRuntime) -> SecretBox:
+    if runtime.secret_box is None:
+        raise ApiError("The server has no encryption key (TDM_ENCRYPTION_KEYS), so it cannot store secrets.",
+                       status=503, kind="unavailable")
+    return runtime.secret_box
+
+
+def audit(uow: UnitOfWork, principal: Principal, action: str, resource_type: str,
+          resource_id: object = None, details: dict | None = None) -> None:
+    """Record who changed what, in the same transaction as the change."""
+    AuditRepository(uow.session).record(actor=principal.name, api_key_id=principal.key_id, action=action,
+                                        resource_type=resource_type, resource_id=resource_id, details=details)
+
+
+def parse_uuid(value: str, what: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(str(value))
+    except ValueError as exc:
+        raise Invalid(f"{what} must be a UUID.", field=what) from exc

@@ -1,0 +1,1 @@
+"""Request and response models (Pydantic v2) of the REST API."""

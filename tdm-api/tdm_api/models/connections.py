@@ -1,0 +1,57 @@
+"""Source connections: secrets go in, never come out."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
+
+
+def check_postgres_url(value: SecretStr) -> SecretStr:
+    """Accept a postgresql:// URL with a host and a database; the message never quotes the value."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        url = make_url(value.get_secret_value())
+    except (ArgumentError, ValueError):
+        raise ValueError("must be a postgresql:// URL") from None
+    if url.get_backend_name() != "postgresql" or not url.host or not url.database:
+        raise ValueError("must be a postgresql:// URL with a host and a database")
+    return value
+
+
+class ConnectionCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+        "name": "prod-replica", "connection_string": "postgresql://reader:secret@db.internal:5432/shop"}]})
+
+    name: str = Field(min_length=1, max_length=255, pattern=r"^[A-Za-z0-9][A-Za-z0-9 _.\-]*$")
+    connection_string: SecretStr = Field(description="postgresql://user:password@host:port/database")
+    type: str = Field("postgres", pattern="^postgres$")
+
+    @field_validator("connection_string")
+    @classmethod
+    def _postgres_url(cls, value: SecretStr) -> SecretStr:
+        return check_postgres_url(value)
+
+
+class ConnectionOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    name: str
+    type: str
+    host: str | None
+    port: int | None
+    database: str | None
+    username: str | None
+    display_url: str = Field(description="The URL without its password")
+    created_by: str | None = None
+    created_at: datetime | None = None
+
+
+class ConnectionTestResult(BaseModel):
+    ok: bool
+    message: str
+    server_version: str | None = None

@@ -1,0 +1,52 @@
+"""Provisioning jobs: check the dataset and the environment, authorize, enqueue."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, status
+
+from tdm_api.dependencies import Operator, RuntimeDep, UowDep
+from tdm_api.errors import ApiError, Conflict, NotFound
+from tdm_api.models.common import PROBLEM_RESPONSES, JobAccepted
+from tdm_api.models.provision import ProvisionRequest
+from tdm_api.routers.environments import lookup_environment
+from tdm_api.services.orchestrator_client import submit_job
+from tdm_metadata_store.repositories.datasets import DatasetRepository
+from tdm_metadata_store.repositories.environments import EnvironmentRepository
+from tdm_orchestrator.contract import Operation
+
+router = APIRouter(tags=["provisioning"], responses=PROBLEM_RESPONSES)
+
+
+@router.post(
+    "/provision",
+    operation_id="provisionDataset",
+    status_code=status.HTTP_202_ACCEPTED,
+    summary="Start loading a dataset version into a target environment",
+)
+def provision_dataset(
+    body: ProvisionRequest, uow: UowDep, runtime: RuntimeDep, principal: Operator
+) -> JobAccepted:
+    dataset = DatasetRepository(uow.session).get(body.dataset_version_id)
+    if dataset is None or dataset.status == "deleted":
+        raise NotFound("No dataset version with this id.", field="dataset_version_id")
+    if dataset.status != "ready" or not runtime.dataset_store.is_complete(dataset.id):
+        raise Conflict(
+            f"The dataset version is {dataset.status}, not complete; it cannot be provisioned yet.",
+            field="dataset_version_id",
+        )
+    env = lookup_environment(EnvironmentRepository(uow.session), body.target_env)
+    config = dict(env.config_json or {})
+    if config.get("protected") and not principal.can("admin"):
+        raise ApiError(
+            "This environment is protected: provisioning it needs the admin role.",
+            status=403,
+            kind="forbidden",
+        )
+    allowed = config.get("allowed_roles") or ["admin", "operator"]
+    if principal.role not in allowed and not principal.can("admin"):
+        raise ApiError("Your role may not provision this environment.", status=403, kind="forbidden")
+    if not env.connection_string_encrypted:
+        raise Conflict("The environment has no target connection configured.", field="target_env")
+    request = body.model_dump(mode="json")
+    request["target_env"] = str(env.id)
+    return submit_job(uow, runtime, principal, Operation.TDM_PROVISION_ONLY, request)

@@ -1,0 +1,1 @@
+"""Services of the API: what handlers call besides repositories."""

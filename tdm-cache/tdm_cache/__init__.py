@@ -1,0 +1,1 @@
+"""Redis for the platform: client factories, key patterns, locks, job events, cancel flags, job queue."""

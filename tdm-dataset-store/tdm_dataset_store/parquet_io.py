@@ -1,0 +1,116 @@
+"""Streamed Parquet encoding and decoding shared by every backend.
+
+Both backends feed the same writer settings, so the same batches become the same bytes
+whichever backend stores them (the manifest checksums prove it).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator, Sequence
+from typing import BinaryIO, Protocol
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+COMPRESSION = "zstd"
+COMPRESSION_LEVEL = 3
+
+
+class ObjectSink(Protocol):
+    """Where a backend receives a file's bytes; nothing is visible under the key before ``commit``."""
+
+    def write(self, data: bytes | memoryview) -> int:
+        """Append bytes; returns how many were taken."""
+        ...
+
+    def commit(self) -> None:
+        """Publish the written bytes under the final key."""
+        ...
+
+    def abort(self) -> None:
+        """Discard everything written; the final key is left as it was."""
+        ...
+
+
+class HashingWriter:
+    """File-like adapter given to ParquetWriter: counts and hashes bytes on their way to a sink."""
+
+    def __init__(self, sink: ObjectSink) -> None:
+        self._sink = sink
+        self._digest = hashlib.sha256()
+        self._size = 0
+        self.closed = False
+
+    def write(self, data: bytes | memoryview) -> int:
+        """Forward ``data`` to the sink after adding it to the running SHA-256."""
+        view = memoryview(data)
+        self._digest.update(view)
+        self._sink.write(view)
+        self._size += view.nbytes
+        return view.nbytes
+
+    def tell(self) -> int:
+        """Bytes written so far (Parquet uses it to record column chunk offsets)."""
+        return self._size
+
+    def flush(self) -> None:
+        """Nothing to do: sinks decide themselves when to push buffered bytes."""
+
+    def close(self) -> None:
+        """Mark closed; publishing is the caller's explicit ``commit`` on the sink."""
+        self.closed = True
+
+    @property
+    def size(self) -> int:
+        """Total bytes written."""
+        return self._size
+
+    def hexdigest(self) -> str:
+        """SHA-256 of every byte written, as lower-case hex."""
+        return self._digest.hexdigest()
+
+
+def write_batches(out: HashingWriter, batches: Iterable[pa.RecordBatch], schema: pa.Schema) -> int:
+    """Encode ``batches`` as one zstd Parquet file into ``out``; returns the row count.
+
+    Each incoming batch becomes its own row group, so memory is bounded by the batch size
+    and readers can stream the file one row group at a time.
+    """
+    rows = 0
+    with pq.ParquetWriter(
+        out, schema, compression=COMPRESSION, compression_level=COMPRESSION_LEVEL
+    ) as writer:
+        for batch in batches:
+            writer.write_batch(_conform(batch, schema))
+            rows += batch.num_rows
+    return rows
+
+
+def _conform(batch: pa.RecordBatch, schema: pa.Schema) -> pa.RecordBatch:
+    """Return ``batch`` with exactly ``schema`` (casting when the types merely differ)."""
+    if batch.schema.equals(schema):
+        return batch
+    if batch.schema.names != schema.names:
+        raise ValueError(
+            f"record batch columns {batch.schema.names} do not match the table schema {schema.names}"
+        )
+    return batch.cast(schema)
+
+
+def iter_batches(
+    source: BinaryIO | pa.NativeFile, columns: Sequence[str] | None, batch_size: int
+) -> Iterator[pa.RecordBatch]:
+    """Yield record batches from a Parquet file, one row group in memory at a time."""
+    # pre_buffer=True caches coalesced column ranges for the whole file and makes memory grow
+    # with the table size; reading row group by row group keeps it bounded by the batch size.
+    with pq.ParquetFile(source, pre_buffer=False) as parquet_file:
+        yield from parquet_file.iter_batches(
+            batch_size=batch_size, columns=list(columns) if columns is not None else None
+        )
+
+
+def read_schema(source: BinaryIO | pa.NativeFile) -> pa.Schema:
+    """Arrow schema of a Parquet file, read from its footer only."""
+    with pq.ParquetFile(source) as parquet_file:
+        return parquet_file.schema_arrow

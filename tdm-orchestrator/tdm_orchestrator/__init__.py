@@ -1,0 +1,1 @@
+"""tdm_orchestrator."""

@@ -1,0 +1,1 @@
+"""The supergraph and one subgraph per agent."""

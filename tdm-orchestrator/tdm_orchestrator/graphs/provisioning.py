@@ -1,0 +1,354 @@
+"""Provisioning subgraph: validate_dataset_version → connect_env → reset_env → apply_schema →
+load_data → run_smoke_tests → complete_provisioning.
+
+Atomicity: a target transaction cannot live across graph checkpoints, so `load_data` does all the
+changing work in ONE target transaction (reset, schema, COPY load, keys, sequences and smoke
+tests, then commit) while holding the environment's Redis lock. The other nodes validate, plan
+(the shape check runs in `apply_schema` before anything changes) and report. A retried
+`load_data` simply runs its transaction again: a failed attempt left nothing behind.
+
+`drop_expired_ephemeral_schemas(services)` is the worker's periodic sweep of ephemeral schemas.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import psycopg
+from langgraph.runtime import Runtime
+from psycopg import sql
+
+from tdm_agents.provisioning import target
+from tdm_agents.provisioning.dataset_schema import snapshot_for_dataset
+from tdm_agents.provisioning.errors import ProvisioningError, SmokeTestsFailed
+from tdm_agents.provisioning.provision import DatasetInput, ProvisionOptions, plan_provisioning, provision
+from tdm_cache.keys import provision_lock_key
+from tdm_cache.locks import RedisLock
+from tdm_metadata_store.repositories.datasets import DatasetRepository
+from tdm_metadata_store.repositories.environments import EnvironmentRepository
+from tdm_metadata_store.repositories.ephemeral_schemas import EphemeralSchemaRepository
+from tdm_metadata_store.repositories.lineage import LineageRepository
+from tdm_metadata_store.repositories.schemas import SchemaRepository
+from tdm_orchestrator.context import JobContext
+from tdm_orchestrator.errors import PermanentJobError
+from tdm_orchestrator.graphs.linear import Subgraph, build_linear_graph
+from tdm_orchestrator.services import Services
+from tdm_orchestrator.state import TDMState
+
+STEP = "provisioning"
+LOCK_TTL_S = 3600.0
+LOCK_WAIT_S = 60.0
+LOCK_EXTEND_EVERY_S = 60.0
+
+
+class _LockKeepingHooks:
+    """The job's hooks, extending the environment lock between batches so a long load keeps it."""
+
+    def __init__(self, hooks: Any, lock: RedisLock) -> None:
+        self._hooks, self._lock, self._extended = hooks, lock, time.monotonic()
+
+    def progress(self, stage: str, done: int, total: int | None = None, message: str = "") -> None:
+        """Forward progress."""
+        self._hooks.progress(stage, done, total, message)
+
+    def log(self, message: str, level: str = "info", stage: str | None = None) -> None:
+        """Forward a log line."""
+        self._hooks.log(message, level, stage)
+
+    def check_cancelled(self) -> None:
+        """Forward the cancel check; extend the lock at most once a minute."""
+        self._hooks.check_cancelled()
+        if time.monotonic() - self._extended >= LOCK_EXTEND_EVERY_S:
+            self._extended = time.monotonic()
+            if not self._lock.extend():
+                raise PermanentJobError(
+                    "The environment's provisioning lock was lost; the load was rolled back."
+                )
+
+
+def _input_version_id(state: TDMState) -> str:
+    request = state.get("request") or {}
+    source = (
+        request.get("dataset_version_id")
+        or state.get("masked_dataset_version_id")
+        or state.get("subset_dataset_version_id")
+        or state.get("synthetic_dataset_version_id")
+    )
+    if not source:
+        raise PermanentJobError(
+            "Provisioning needs an input: give dataset_version_id or run a data step first."
+        )
+    return str(source)
+
+
+def _environment(session: Any, ref: str):
+    repo = EnvironmentRepository(session)
+    row = repo.get_by_name(ref)
+    if row is None:
+        try:
+            row = repo.get(uuid.UUID(ref))
+        except ValueError:
+            row = None
+    if row is None:
+        raise PermanentJobError("The target environment does not exist.")
+    return row
+
+
+def validate_dataset_version(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
+    """The input exists, is ready and complete; the environment exists; the run's options are fixed here."""
+    services, request = runtime.context.services, state["request"]
+    version_id = _input_version_id(state)
+    with services.unit_of_work() as session:
+        row = DatasetRepository(session).get(uuid.UUID(version_id))
+        if row is None:
+            raise PermanentJobError(f"Dataset version {version_id} does not exist.")
+        if row.status != "ready":
+            raise PermanentJobError(
+                f"Dataset version {version_id} is {row.status}, not ready; it cannot be provisioned."
+            )
+        env = _environment(session, str(request.get("target_env") or state.get("target_env") or ""))
+        config = dict(env.config_json or {})
+        schema_version_id = str(row.schema_version_id) if row.schema_version_id else None
+        run = {
+            "dataset_version_id": version_id,
+            "environment_id": str(env.id),
+            "environment": env.name,
+            "schema_version_id": schema_version_id,
+            **_options(request, config),
+        }
+    manifest = services.dataset_store.read_manifest(version_id)
+    if manifest is None:
+        raise PermanentJobError(
+            f"Dataset version {version_id} is incomplete (no manifest); it cannot be provisioned."
+        )
+    run["row_counts"] = {name: info.rows for name, info in manifest.tables.items()}
+    runtime.context.hooks.log(
+        f"Provisioning {len(run['row_counts'])} table(s) of {version_id} into {env.name} ({run['mode']})",
+        stage="validate_dataset_version",
+    )
+    return {"provision_run": run, "target_env": env.name, "current_node": "validate_dataset_version"}
+
+
+def _options(request: dict[str, Any], config: dict[str, Any]) -> dict[str, Any]:
+    reset = request.get("reset_env", True)
+    mode = request.get("mode") or (config.get("reset_mode", "truncate") if reset else "append")
+    schema = request.get("target_schema") or config.get("target_schema") or None
+    return {
+        "mode": mode,
+        "target_schema": schema,
+        "ttl_hours": request.get("ttl_hours"),
+        "run_smoke_tests": bool(request.get("run_smoke_tests", True)),
+        "smoke_queries": list(config.get("smoke_queries") or []),
+    }
+
+
+def _target_url(services: Services, run: dict[str, Any]) -> str:
+    with services.unit_of_work() as session:
+        url = EnvironmentRepository(session).get_url(
+            uuid.UUID(run["environment_id"]), services.require_secret_box()
+        )
+    if url is None:
+        raise PermanentJobError(f"Environment {run['environment']} has no target connection configured.")
+    return url
+
+
+def connect_env(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
+    """Reach the target and check the role may create objects there."""
+    run = state["provision_run"]
+    info = target.probe(_target_url(runtime.context.services, run))
+    runtime.context.hooks.log(
+        f"Connected to target database {info['database']} (PostgreSQL {info['server_version']})",
+        stage="connect_env",
+    )
+    return {"current_node": "connect_env"}
+
+
+def reset_env(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
+    """Report the reset the load transaction will do (the reset itself runs inside `load_data`)."""
+    run = state["provision_run"]
+    runtime.context.hooks.log(
+        f"Reset mode {run['mode']}: applied atomically with the load", stage="reset_env"
+    )
+    return {"current_node": "reset_env"}
+
+
+def _dataset(services: Services, run: dict[str, Any]) -> DatasetInput:
+    store, version_id = services.dataset_store, run["dataset_version_id"]
+    schemas = {name: store.table_schema(version_id, name) for name in run["row_counts"]}
+    with services.unit_of_work() as session:
+        if run["schema_version_id"]:
+            snapshot = SchemaRepository(session).load_snapshot(uuid.UUID(run["schema_version_id"]))
+        else:
+            snapshot = snapshot_for_dataset(
+                DatasetRepository(session).get_metadata(uuid.UUID(version_id)), schemas
+            )
+    return DatasetInput(
+        snapshot=snapshot,
+        row_counts=dict(run["row_counts"]),
+        arrow_schemas=schemas,
+        read=lambda table: store.read_table(version_id, table),
+    )
+
+
+def _provision_options(run: dict[str, Any]) -> ProvisionOptions:
+    return ProvisionOptions(
+        mode=run["mode"],
+        target_schema=run["target_schema"],
+        run_smoke_tests=run["run_smoke_tests"],
+        smoke_queries=run["smoke_queries"],
+    )
+
+
+def apply_schema(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
+    """Plan the DDL against the live target; a conflicting table fails the job here, before any change."""
+    services, run = runtime.context.services, state["provision_run"]
+    dataset = _dataset(services, run)
+    with target.connect(_target_url(services, run)) as conn:
+        _, _, plan = plan_provisioning(conn, dataset, _provision_options(run))
+        conn.rollback()
+    runtime.context.hooks.log(
+        f"{len(plan.create_tables)} table(s) to create, {len(plan.foreign_keys)} foreign "
+        "key(s) to add after the load",
+        stage="apply_schema",
+    )
+    return {"provision_run": {**run, "tables_to_create": plan.create_tables}, "current_node": "apply_schema"}
+
+
+def load_data(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
+    """The one target transaction: reset, create, COPY, keys, sequences, smoke tests, commit."""
+    services, run, hooks = runtime.context.services, state["provision_run"], runtime.context.hooks
+    dataset = _dataset(services, run)
+    # Owned by the job, not the process: an attempt resumed after a crash takes its own lock back
+    # (its earlier transaction died with its connection) instead of waiting out the hour-long TTL.
+    lock = RedisLock(
+        services.redis,
+        provision_lock_key(run["environment_id"]),
+        LOCK_TTL_S,
+        token=f"job:{runtime.context.job_id}",
+    )
+    if not lock.acquire(timeout_s=LOCK_WAIT_S):
+        raise PermanentJobError(
+            f"Another provisioning into {run['environment']} is running; try again later."
+        )
+    try:
+        result = provision(
+            _target_url(services, run), dataset, _provision_options(run), hooks=_LockKeepingHooks(hooks, lock)
+        )
+    except SmokeTestsFailed as exc:
+        hooks.log(str(exc), level="error", stage="run_smoke_tests")
+        raise PermanentJobError(str(exc)) from None
+    except ProvisioningError as exc:
+        raise PermanentJobError(str(exc)) from None
+    finally:
+        lock.release()
+    return {"provision_run": {**run, "result": result}, "current_node": "load_data"}
+
+
+def run_smoke_tests(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
+    """Report the smoke tests (they ran inside the load transaction, before its commit)."""
+    smoke = state["provision_run"]["result"]["smoke_test_results"]
+    passed = sum(1 for c in smoke["checks"] if c["passed"])
+    runtime.context.hooks.log(
+        f"Smoke tests: {passed}/{len(smoke['checks'])} checks passed", stage="run_smoke_tests"
+    )
+    return {"current_node": "run_smoke_tests"}
+
+
+def complete_provisioning(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
+    """Lineage dataset_version → environment (`provisioned_to`), the ephemeral schema's expiry, the result."""
+    services, run = runtime.context.services, state["provision_run"]
+    job_id = uuid.UUID(runtime.context.job_id)
+    env_id = uuid.UUID(run["environment_id"])
+    result = run["result"]
+    with services.unit_of_work() as session:
+        lineage = LineageRepository(session)
+        done = any(
+            e.job_id == job_id and e.operation == "provisioned_to" for e in lineage.edges_touching([env_id])
+        )
+        if not done:
+            lineage.add(
+                source_type="dataset_version",
+                source_id=run["dataset_version_id"],
+                target_type="environment",
+                target_id=env_id,
+                operation="provisioned_to",
+                job_id=job_id,
+                details={
+                    "mode": run["mode"],
+                    "target_schema": run["target_schema"],
+                    "row_counts": result["row_counts"],
+                },
+            )
+            if run["target_schema"] and run.get("ttl_hours"):
+                expires = datetime.now(UTC) + timedelta(hours=float(run["ttl_hours"]))
+                EphemeralSchemaRepository(session).create(
+                    env_id, run["target_schema"], expires, job_id=job_id
+                )
+    summary = {
+        "dataset_version_id": run["dataset_version_id"],
+        "environment": run["environment"],
+        "environment_id": run["environment_id"],
+        "mode": run["mode"],
+        "target_schema": run["target_schema"],
+        "tables_loaded": result["tables_loaded"],
+        "row_counts": result["row_counts"],
+        "tables_created": result["tables_created"],
+        "smoke_test_results": result["smoke_test_results"],
+    }
+    runtime.context.hooks.log(
+        f"Provisioned {sum(result['row_counts'].values())} rows into {run['environment']}",
+        stage="complete_provisioning",
+    )
+    return {
+        "provisioning_result": summary,
+        "provision_run": {},
+        "step_results": {STEP: summary},
+        "current_node": "complete_provisioning",
+    }
+
+
+NODES = (
+    validate_dataset_version,
+    connect_env,
+    reset_env,
+    apply_schema,
+    load_data,
+    run_smoke_tests,
+    complete_provisioning,
+)
+
+
+def build_provisioning_graph() -> Subgraph:
+    """The compiled provisioning subgraph (a node of the supergraph)."""
+    return build_linear_graph(NODES)
+
+
+def drop_expired_ephemeral_schemas(services: Services, now: datetime | None = None) -> int:
+    """Drop every expired ephemeral schema in its environment's target; returns how many were dropped.
+
+    A target that cannot be reached is skipped (and tried again on the next sweep).
+    """
+    with services.unit_of_work() as session:
+        expired = [
+            (row.id, row.environment_id, row.schema_name)
+            for row in EphemeralSchemaRepository(session).expired(now)
+        ]
+    dropped = 0
+    for ephemeral_id, environment_id, schema_name in expired:
+        try:
+            with services.unit_of_work() as session:
+                url = EnvironmentRepository(session).get_url(environment_id, services.require_secret_box())
+            if url is not None:
+                with target.connect(url) as conn:
+                    conn.execute(
+                        sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(schema_name))
+                    )
+                    conn.commit()
+        except (ProvisioningError, psycopg.Error):
+            continue
+        with services.unit_of_work() as session:
+            dropped += EphemeralSchemaRepository(session).mark_dropped(ephemeral_id)
+    return dropped

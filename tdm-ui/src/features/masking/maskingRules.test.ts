@@ -1,0 +1,46 @@
+import type { Transformer as TransformerInfo } from "../../api/client";
+import type { SchemaSnapshot } from "../../api/snapshot";
+import { mergeSuggested, splitTarget, validateRules } from "./maskingRules";
+
+const snapshot: SchemaSnapshot = {
+  schemas: ["public", "sales"], relationships: [],
+  tables: [
+    { schema_name: "public", name: "customers", kind: "table", primary_key: ["id"], unique_constraints: [], columns: [
+      { name: "email", data_type: "text", type_category: "string", nullable: false, ordinal_position: 1 },
+      { name: "balance", data_type: "numeric", type_category: "decimal", nullable: true, ordinal_position: 2 },
+    ] },
+    { schema_name: "sales", name: "staff", kind: "table", primary_key: ["id"], unique_constraints: [], columns: [
+      { name: "phone", data_type: "text", type_category: "string", nullable: true, ordinal_position: 1 },
+    ] },
+  ],
+};
+
+const transformers: TransformerInfo[] = [
+  { name: "mask.email_deterministic", description: "", categories: ["string"], guarantees: {}, arrow_types: [], options_schema: { properties: {} } },
+  { name: "mask.partial", description: "", categories: ["string"], guarantees: {}, arrow_types: [], options_schema: { properties: { keep_first: { type: "integer", minimum: 0, maximum: 64, default: 0 } } } },
+];
+
+describe("masking rules", () => {
+  it("splits schema-qualified targets at the last dot", () => {
+    expect(splitTarget("sales.staff.phone")).toEqual({ table: "sales.staff", column: "phone" });
+  });
+
+  it("adds suggestions only for columns without a rule", () => {
+    const mine = [{ table: "customers", column: "email", type: "mask.partial", options: { keep_first: 2 } }];
+    const merged = mergeSuggested(mine, { "customers.email": { type: "mask.email_deterministic" }, "sales.staff.phone": { type: "mask.fpe_digits", options: { tweak_label: "phone" } } });
+    expect(merged).toEqual([mine[0], { table: "sales.staff", column: "phone", type: "mask.fpe_digits", options: { tweak_label: "phone" } }]);
+  });
+
+  it("flags unknown columns, type mismatches, duplicates and options out of range", () => {
+    const problems = validateRules([
+      { table: "customers", column: "email", type: "mask.email_deterministic", options: {} },
+      { table: "customers", column: "balance", type: "mask.email_deterministic", options: {} },
+      { table: "customers", column: "ghost", type: "mask.partial", options: {} },
+      { table: "customers", column: "email", type: "mask.partial", options: { keep_first: 99 } },
+    ], snapshot, transformers);
+    expect(problems.has(0)).toBe(false);
+    expect(problems.get(1)).toEqual(["mask.email_deterministic does not accept decimal columns"]);
+    expect(problems.get(2)).toEqual(["customers.ghost is not a column of this schema version"]);
+    expect(problems.get(3)).toEqual(["customers.email already has a rule (rule 1)", "option keep_first must be at most 64"]);
+  });
+});

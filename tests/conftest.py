@@ -1,0 +1,15 @@
+"""Fixtures are grouped by concern under tests/fixtures/; this file only registers them."""
+
+pytest_plugins = [
+    "tests.fixtures.postgres",
+    "tests.fixtures.metadata",
+    "tests.fixtures.redis",
+    "tests.fixtures.s3",
+    "tests.fixtures.source_databases",
+    "tests.fixtures.datasets",
+    "tests.fixtures.web_pages",
+    "tests.fixtures.fake_chat",
+    "tests.fixtures.platform",
+    "tests.fixtures.live_api",
+    "tests.fixtures.browser",
+]

@@ -1,0 +1,106 @@
+"""The learned engine on small training data: HMA where the schema fits, composed mode beyond it.
+
+Training data is made by the rules engine (a stand-in for a masked dataset version).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Iterable, Iterator
+
+import pyarrow as pa
+import pytest
+
+from tdm_agents.synthetic.engines.sdv_engine import hma_fits, schema_depth
+from tdm_agents.synthetic.errors import SyntheticRequestError
+from tdm_agents.synthetic.generate import generate_dataset
+from tdm_agents.synthetic.packs import load_domain_pack
+from tdm_agents.synthetic.schema_model import NormalizedSchema
+from tdm_agents.synthetic.settings import SyntheticSettings
+
+pytestmark = [
+    pytest.mark.skipif(
+        importlib.util.find_spec("sdv") is None, reason="sdv is not installed (pip install tdm[sdv])"
+    ),
+    pytest.mark.slow,
+    pytest.mark.timeout(300),
+]
+SETTINGS = SyntheticSettings(synthetic_batch_rows=1_000, synthetic_pool_size=300)
+
+
+class TableSink:
+    def __init__(self) -> None:
+        self.tables: dict[str, pa.Table] = {}
+
+    def write_table(self, table: str, batches: Iterable[pa.RecordBatch], schema: pa.Schema) -> None:
+        self.tables[table] = pa.Table.from_batches(list(batches), schema=schema)
+
+    def read_table(self, table: str) -> Iterator[pa.RecordBatch]:
+        return iter(self.tables[table].to_batches())
+
+
+def _two_level() -> NormalizedSchema:
+    pack = load_domain_pack("ecommerce").schema_
+    keep = {"customer", "order", "address"}
+    return NormalizedSchema(
+        entities=[e for e in pack.entities if e.name in keep],
+        relationships=[r for r in pack.relationships if r.child_entity in keep],
+    )
+
+
+def _training(schema: NormalizedSchema, roots: dict[str, int]) -> TableSink:
+    sink = TableSink()
+    generate_dataset(schema, roots, seed=1, sink=sink, settings=SETTINGS)
+    return sink
+
+
+def test_hma_runs_where_the_schema_fits() -> None:
+    schema = _two_level()
+    assert hma_fits(schema) and schema_depth(schema) == 2
+    training = _training(schema, {"customer": 150})
+    out = TableSink()
+    result = generate_dataset(
+        schema,
+        {"customer": 100},
+        engine="sdv",
+        seed=2,
+        sink=out,
+        training_read_table=training.read_table,
+        settings=SETTINGS,
+    )
+    assert result.engine == "sdv" and result.validation.passed
+    assert result.row_counts["customer"] == 100
+    statuses = set(out.tables["order"]["status"].to_pylist())
+    assert statuses <= {"pending", "paid", "shipped", "delivered", "cancelled", "returned"}
+    assert result.quality is not None and result.quality.sdmetrics_available
+    assert 0 < result.quality.column_shapes <= 1
+    charts = {(c.table, c.column): c for c in result.quality.columns}
+    status_chart = charts[("order", "status")]
+    assert status_chart.kind == "categorical" and abs(sum(status_chart.real) - 1) < 1e-9
+    assert charts[("order", "total_amount")].kind == "numeric"
+
+
+def test_composed_mode_covers_deeper_schemas_with_learned_cardinalities() -> None:
+    schema = load_domain_pack("ecommerce").schema_
+    assert not hma_fits(schema) and schema_depth(schema) == 3
+    training = _training(schema, {"customer": 120, "product": 40})
+    out = TableSink()
+    result = generate_dataset(
+        schema,
+        {"customer": 80, "product": 30},
+        engine="sdv",
+        seed=3,
+        sink=out,
+        training_read_table=training.read_table,
+        settings=SETTINGS,
+    )
+    assert result.validation.passed and result.validation.foreign_key_violations == 0
+    assert set(out.tables) == {e.name for e in schema.entities}
+    per_order = out.tables["order_item"].group_by("order_id").aggregate([("id", "count")])["id_count"]
+    assert per_order.to_numpy().max() <= 30
+    assert result.quality is not None and result.quality.per_table
+
+
+def test_sdv_needs_training_data() -> None:
+    with pytest.raises(SyntheticRequestError, match="needs a training dataset version"):
+        generate_dataset(_two_level(), {"customer": 10}, engine="sdv", sink=TableSink(), settings=SETTINGS)

@@ -1,0 +1,51 @@
+"""Stack secrets are generated once, kept private, and survive being read back."""
+
+import base64
+import stat
+
+import pytest
+from cryptography.fernet import Fernet
+
+from tdm_api.stack.env_files import read_env_file, write_env_file
+from tdm_api.stack.keys import ensure_secrets, mask
+
+
+def test_secrets_are_generated_once_with_mode_0600(tmp_path):
+    path = tmp_path / "secrets.env"
+    first = ensure_secrets(path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert ensure_secrets(path) == first
+    assert read_env_file(path) == first
+
+
+def test_secret_formats(tmp_path):
+    values = ensure_secrets(tmp_path / "secrets.env")
+    Fernet(values["TDM_ENCRYPTION_KEYS"].encode())  # raises when the key is malformed
+    key_id, key = values["TDM_MASKING_KEYS"].split(":", 1)
+    assert key_id == "k1"
+    assert len(base64.urlsafe_b64decode(key)) == 32
+    assert len(values["API_SECRET_KEY"]) >= 32
+
+
+def test_only_missing_secrets_are_added(tmp_path):
+    path = tmp_path / "secrets.env"
+    write_env_file(path, {"API_SECRET_KEY": "kept-as-it-was"}, mode=0o644)
+    values = ensure_secrets(path)
+    assert values["API_SECRET_KEY"] == "kept-as-it-was"
+    assert set(values) == {"API_SECRET_KEY", "TDM_ENCRYPTION_KEYS", "TDM_MASKING_KEYS"}
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_env_file_round_trip_with_quoted_values(tmp_path):
+    path = tmp_path / "tdm.env"
+    values = {"PLAIN": "postgresql://u@h:1/db", "SPACED": "a value with spaces", "EMPTY": ""}
+    write_env_file(path, values, header="a header\nof two lines")
+    assert read_env_file(path) == values
+    with pytest.raises(ValueError):
+        write_env_file(path, {"BAD": "it's"})
+
+
+def test_secrets_are_masked_for_display():
+    assert mask("API_SECRET_KEY", "abc") == "********"
+    assert mask("TDM_MASKING_KEYS", "k1:abc") == "********"
+    assert mask("REDIS_URL", "redis://h:1/0") == "redis://h:1/0"
