@@ -331,6 +331,7 @@ def test_workflow_template_runs_with_per_step_status_and_a_pii_pause_is_approved
 
     page.get_by_role("link", name="Workflows").click()
     history = page.get_by_role("button", name=re.compile("^Full pipeline"))
+    history.nth(1).wait_for()  # the history list loads after navigation
     assert history.count() >= 2
 
 

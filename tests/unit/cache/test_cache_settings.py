@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 from pathlib import Path
 
 import pytest
@@ -67,7 +68,10 @@ def test_client_factories_decode_responses_and_retry() -> None:
     client.close()
     aclient = async_client("redis://localhost:6379/0")
     assert aclient.connection_pool.connection_kwargs["decode_responses"] is True
-    asyncio.run(aclient.aclose())
+    # A fresh thread: another test's browser driver may hold this thread's event loop.
+    closer = threading.Thread(target=asyncio.run, args=(aclient.aclose(),))
+    closer.start()
+    closer.join()
 
 
 def test_client_factories_refuse_bad_urls() -> None:
