@@ -8,7 +8,7 @@ STAMP_TEST := $(VENV)/.stamp-test
 UI_STAMP := tdm-ui/node_modules/.stamp
 PYTEST_ARGS ?=
 
-.PHONY: demo test lint fmt typecheck imports bench openapi ui ui-client install install-test clean
+.PHONY: demo test lint fmt typecheck imports bench openapi ui ui-test ui-client install install-test clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,12 +33,16 @@ $(UI_STAMP): tdm-ui/package.json
 ui: $(UI_STAMP)
 	@if [ -f tdm-ui/package.json ]; then cd tdm-ui && npm run build; fi
 
+# The portal's component tests (Vitest).
+ui-test: $(UI_STAMP)
+	@if [ -f tdm-ui/package.json ]; then cd tdm-ui && npm test; fi
+
 demo: $(STAMP_RUN)
 	@if [ -f tdm-ui/package.json ]; then $(MAKE) --no-print-directory ui; fi
 	$(BIN)/tdm demo
 
 test: $(STAMP_TEST)
-	@if [ -f tdm-ui/package.json ]; then $(MAKE) --no-print-directory ui; fi
+	@if [ -f tdm-ui/package.json ]; then $(MAKE) --no-print-directory ui ui-test; fi
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 	$(BIN)/mypy
