@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 
 import pytest
+from playwright.sync_api import expect
 from sqlalchemy.engine import make_url
 
 from tests.fixtures.browser import DESKTOP, PHONE, PortalStack, sign_in
@@ -155,8 +156,8 @@ def test_pii_review_classify_confirm_reject_change_and_badge(
     page.goto(f"{portal_stack.url}/schemas/{discovered['schema_id']}")
     page.get_by_role("button", name=re.compile(r"^customers")).click()
     page.get_by_role("cell", name="email", exact=True).wait_for()
-    assert page.get_by_text("PII · email ✓").count() == 1  # confirmed by a reviewer
-    assert page.get_by_text("PII · person name ✓").count() == 1  # changed by a reviewer
+    expect(page.get_by_text("PII · email ✓")).to_have_count(1)  # confirmed by a reviewer
+    expect(page.get_by_text("PII · person name ✓")).to_have_count(1)  # changed by a reviewer
     c7_row = page.get_by_role("row").filter(has=page.get_by_role("cell", name="c7", exact=True))
     assert "PII" not in c7_row.inner_text()  # rejected: no badge
     screenshot(page, "schema-explorer-pii-badges")
@@ -209,7 +210,7 @@ def test_mask_with_suggested_rules_preview_before_after_and_run(
     _choose_schema(page, discovered_name(portal_stack, classified))
     page.get_by_role("button", name="Start from suggested rules").click()
     page.get_by_role("status").filter(has_text=re.compile(r"Added \d+ suggested rules?")).wait_for()
-    assert page.locator("fieldset").filter(has_text="customers.email").count() == 1
+    expect(page.locator("fieldset").filter(has_text="customers.email")).to_have_count(1)
 
     preview = page.get_by_role("table").filter(has=page.locator("span.line-through"))
     page.get_by_label("Table", exact=True).last.select_option("customers")
@@ -258,7 +259,7 @@ def test_provision_into_an_environment_created_here_with_results_and_smoke_tests
         assert "customers" in results.inner_text()
         page.get_by_text(re.compile(r"^row_count:customers")).wait_for()
         assert page.get_by_text("fail", exact=True).count() == 0
-        assert page.get_by_text("pass", exact=True).count() >= 3  # row counts, keys, ...
+        page.get_by_text("pass", exact=True).nth(2).wait_for()  # row counts, keys, ...
         screenshot(page, "provision-results")
     finally:
         drop_database(portal_stack.pg_server_url, target_url)
@@ -275,8 +276,9 @@ def test_catalog_lists_datasets_and_lineage_shows_upstream_and_downstream(
     graph = page.get_by_role("img", name="Lineage graph")
     graph.wait_for()
     # Upstream: the subset it was masked from and the schema version; downstream of the subset: the masked copy.
-    assert graph.locator('[aria-label^="dataset version"]').count() >= 2
-    assert graph.locator('[aria-label^="schema version"]').count() >= 1
+    # nth(k).wait_for(): the graph's nodes arrive after the frame, so wait for them before checking.
+    graph.locator('[aria-label^="dataset version"]').nth(1).wait_for()
+    graph.locator('[aria-label^="schema version"]').first.wait_for()
     assert "derived from" in (graph.text_content() or "")
     page.get_by_role("link", name=subset_dataset[:8]).first.wait_for()  # "Derived from"
     page.get_by_role("button", name="Download files").click()
@@ -287,7 +289,7 @@ def test_catalog_lists_datasets_and_lineage_shows_upstream_and_downstream(
     page.locator(f'[aria-label^="dataset version"][aria-label*="{subset_dataset[:8]}"]').first.click()
     page.wait_for_url(re.compile(f"/datasets/{subset_dataset}$"))
     graph.wait_for()
-    assert graph.locator('[aria-label^="dataset version"]').count() >= 2  # downstream: the masked copy
+    graph.locator('[aria-label^="dataset version"]').nth(1).wait_for()  # downstream: the masked copy
     screenshot(page, "dataset-subset-lineage")
 
 
@@ -331,8 +333,7 @@ def test_workflow_template_runs_with_per_step_status_and_a_pii_pause_is_approved
 
     page.get_by_role("link", name="Workflows").click()
     history = page.get_by_role("button", name=re.compile("^Full pipeline"))
-    history.nth(1).wait_for()  # the history list loads after navigation
-    assert history.count() >= 2
+    history.nth(1).wait_for()  # at least two runs; the history list loads after navigation
 
 
 def test_every_module_renders_at_desktop_and_phone_width(portal_page, portal_stack, screenshot):
