@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator
 import pyarrow as pa
 
 from tdm_agents.common.progress import NullHooks
-from tdm_agents.synthetic.engines.base import GenerationOptions
+from tdm_agents.synthetic.engines.base import GenerationOptions, GenerationRun
 from tdm_agents.synthetic.engines.sdv_engine import SdvEngine, hma_fits, schema_depth
 from tdm_agents.synthetic.generate import generate_dataset
 from tdm_agents.synthetic.packs import load_domain_pack
@@ -77,7 +77,7 @@ def run(label: str, schema: NormalizedSchema, training: MemorySink, mode: str) -
     fitted = time.perf_counter()
     out = MemorySink()
     options = GenerationOptions(seed=3, batch_rows=100_000)
-    written = engine.generate(schema, counts, options, out, NullHooks())
+    written = engine.generate(GenerationRun(schema, counts, options, out, NullHooks()))
     sampled = time.perf_counter()
     rows = sum(written.values())
     checks = validate_tables(schema, out.tables)

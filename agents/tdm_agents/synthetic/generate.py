@@ -20,6 +20,7 @@ from tdm_agents.synthetic.engines.base import (
     DEFAULT_REFERENCE_DATE,
     Engine,
     GenerationOptions,
+    GenerationRun,
     ReadTable,
     Sink,
 )
@@ -136,7 +137,7 @@ def generate_dataset(
         observe=checks.observe,
     )
     started = time.perf_counter()
-    written = worker.generate(schema, planned, options, sink, hooks)
+    written = worker.generate(GenerationRun(schema, planned, options, sink, hooks))
     timings["generate"] = time.perf_counter() - started
     started = time.perf_counter()
     validation, quality = checks.finish(training_read_table)

@@ -46,6 +46,17 @@ class GenerationOptions:
     observe: BatchObserver | None = None
 
 
+@dataclass(frozen=True)
+class GenerationRun:
+    """One generation request: the schema, rows per table, settings, where rows go, job hooks."""
+
+    schema: NormalizedSchema
+    row_counts: dict[str, int]
+    options: GenerationOptions
+    sink: Sink
+    hooks: JobHooks
+
+
 class Engine(Protocol):
     """A generator of multi-table data from a normalized schema."""
 
@@ -54,12 +65,5 @@ class Engine(Protocol):
     def fit(self, schema: NormalizedSchema, read_table: ReadTable) -> None:
         """Learn from training tables (a no-op for engines that need none)."""
 
-    def generate(
-        self,
-        schema: NormalizedSchema,
-        row_counts: dict[str, int],
-        options: GenerationOptions,
-        sink: Sink,
-        hooks: JobHooks,
-    ) -> dict[str, int]:
-        """Write every entity's rows to `sink`; returns rows written per table."""
+    def generate(self, run: GenerationRun) -> dict[str, int]:
+        """Write every entity's rows to `run.sink`; returns rows written per table."""

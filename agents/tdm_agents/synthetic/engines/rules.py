@@ -11,9 +11,8 @@ from typing import Protocol
 import numpy as np
 import pyarrow as pa
 
-from tdm_agents.common.progress import JobHooks
 from tdm_agents.synthetic.engines.arrow_types import arrow_schema
-from tdm_agents.synthetic.engines.base import GenerationOptions, ReadTable, Sink
+from tdm_agents.synthetic.engines.base import GenerationOptions, GenerationRun, ReadTable
 from tdm_agents.synthetic.engines.columns import ColumnContext
 from tdm_agents.synthetic.engines.pools import ValuePools
 from tdm_agents.synthetic.engines.relations import generation_order
@@ -47,28 +46,14 @@ class RulesEngine:
         """The rules engine learns nothing; training data is used only for the quality report."""
         return None
 
-    def generate(
-        self,
-        schema: NormalizedSchema,
-        row_counts: dict[str, int],
-        options: GenerationOptions,
-        sink: Sink,
-        hooks: JobHooks,
-    ) -> dict[str, int]:
-        """Write every entity in `row_counts` to `sink`, parents first; returns rows per table."""
-        return generate_tables(schema, row_counts, options, sink, hooks)
+    def generate(self, run: GenerationRun) -> dict[str, int]:
+        """Write every entity in `run.row_counts` to the sink, parents first; returns rows per table."""
+        return generate_tables(run)
 
 
-def generate_tables(
-    schema: NormalizedSchema,
-    row_counts: dict[str, int],
-    options: GenerationOptions,
-    sink: Sink,
-    hooks: JobHooks,
-    learned: LearnedSource | None = None,
-) -> dict[str, int]:
-    """Generate tables parents first; a learned engine may supply column values and child counts."""
-    ctx = ColumnContext(
+def column_context(options: GenerationOptions, row_counts: dict[str, int]) -> ColumnContext:
+    """Value pools and per-run settings shared by every column generator of one run."""
+    return ColumnContext(
         # A pool larger than the biggest table adds Faker time and no variety.
         pools=ValuePools(
             options.seed, options.locale, min(options.pool_size, max(500, *row_counts.values()))
@@ -77,6 +62,12 @@ def generate_tables(
         seed=options.seed,
         reference=reference_datetime(options.reference_date),
     )
+
+
+def generate_tables(run: GenerationRun, learned: LearnedSource | None = None) -> dict[str, int]:
+    """Generate tables parents first; a learned engine may supply column values and child counts."""
+    schema, row_counts, options, hooks = run.schema, run.row_counts, run.options, run.hooks
+    ctx = column_context(options, row_counts)
     generated: dict[str, GeneratedTable] = {}
     written: dict[str, int] = {}
     order = generation_order(schema)
@@ -100,7 +91,7 @@ def generate_tables(
 
         sampler = learned.sampler(name) if learned is not None else None
         batches = table_batches(plan, generated, ctx, options.batch_rows, observe, sampler)
-        sink.write_table(name, batches, arrow_schema(entity))
+        run.sink.write_table(name, batches, arrow_schema(entity))
         written[name] = plan.rows
         hooks.log(f"generated {plan.rows} rows of {name}", stage="generate_multi_table_data")
     return written

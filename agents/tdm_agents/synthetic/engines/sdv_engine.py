@@ -16,9 +16,8 @@ from typing import Any
 import numpy as np
 import pyarrow as pa
 
-from tdm_agents.common.progress import JobHooks
 from tdm_agents.synthetic.engines.arrow_types import arrow_schema
-from tdm_agents.synthetic.engines.base import GenerationOptions, ReadTable, Sink
+from tdm_agents.synthetic.engines.base import GenerationRun, ReadTable
 from tdm_agents.synthetic.errors import EngineUnavailable, SyntheticRequestError
 from tdm_agents.synthetic.schema_model import NormalizedSchema
 
@@ -99,22 +98,15 @@ class SdvEngine:
             sdv_fit.fit_hma(schema, tables) if mode == "hma" else sdv_fit.fit_composed(schema, tables)
         )
 
-    def generate(
-        self,
-        schema: NormalizedSchema,
-        row_counts: dict[str, int],
-        options: GenerationOptions,
-        sink: Sink,
-        hooks: JobHooks,
-    ) -> dict[str, int]:
-        """Sample every table and write it to `sink`; returns rows per table."""
+    def generate(self, run: GenerationRun) -> dict[str, int]:
+        """Sample every table and write it to the run's sink; returns rows per table."""
         from tdm_agents.synthetic.engines import sdv_sample
 
         if self.model is None:
             raise SyntheticRequestError("the sdv engine must be fitted on training data before generating")
         if self.model.mode == "hma":
-            return sdv_sample.sample_hma(self.model, schema, row_counts, options, sink, hooks)
-        return sdv_sample.sample_composed(self.model, schema, row_counts, options, sink, hooks)
+            return sdv_sample.sample_hma(self.model, run)
+        return sdv_sample.sample_composed(self.model, run)
 
 
 def _read_all(read_table: ReadTable, name: str, schema: pa.Schema) -> pa.Table:

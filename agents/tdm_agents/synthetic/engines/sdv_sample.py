@@ -13,18 +13,15 @@ from collections.abc import Iterator
 import numpy as np
 import pyarrow as pa
 
-from tdm_agents.common.progress import JobHooks
 from tdm_agents.synthetic.engines.arrow_types import arrow_schema
-from tdm_agents.synthetic.engines.base import GenerationOptions, Sink
+from tdm_agents.synthetic.engines.base import GenerationOptions, GenerationRun
 from tdm_agents.synthetic.engines.columns import ColumnContext, RowSpan, column_rng, generate_column
-from tdm_agents.synthetic.engines.pools import ValuePools
 from tdm_agents.synthetic.engines.relations import generation_order, primary_parent
-from tdm_agents.synthetic.engines.rules import generate_tables
+from tdm_agents.synthetic.engines.rules import column_context, generate_tables
 from tdm_agents.synthetic.engines.sdv_engine import LearnedModel
 from tdm_agents.synthetic.engines.sdv_fit import quietly
 from tdm_agents.synthetic.engines.sdv_metadata import from_pandas
 from tdm_agents.synthetic.engines.table_batches import LearnedColumns
-from tdm_agents.synthetic.engines.values_numeric import reference_datetime
 from tdm_agents.synthetic.schema_model import Entity, NormalizedSchema
 
 
@@ -59,38 +56,19 @@ class _ComposedSource:
         return sample
 
 
-def sample_composed(
-    model: LearnedModel,
-    schema: NormalizedSchema,
-    row_counts: dict[str, int],
-    options: GenerationOptions,
-    sink: Sink,
-    hooks: JobHooks,
-) -> dict[str, int]:
+def sample_composed(model: LearnedModel, run: GenerationRun) -> dict[str, int]:
     """Per-table learned models inside the rules pipeline."""
-    return generate_tables(schema, row_counts, options, sink, hooks, _ComposedSource(model, schema))
+    return generate_tables(run, _ComposedSource(model, run.schema))
 
 
-def sample_hma(
-    model: LearnedModel,
-    schema: NormalizedSchema,
-    row_counts: dict[str, int],
-    options: GenerationOptions,
-    sink: Sink,
-    hooks: JobHooks,
-) -> dict[str, int]:
+def sample_hma(model: LearnedModel, run: GenerationRun) -> dict[str, int]:
     """HMA samples every table at a scale matched to the root tables' requested rows."""
+    schema, row_counts, options, hooks = run.schema, run.row_counts, run.options, run.hooks
     roots = [e.name for e in schema.entities if not schema.parents_of(e.name)]
     scale = float(np.mean([row_counts[r] / model.training_rows[r] for r in roots]))
     synthesizer = model.synthesizers["*"]
     sampled = quietly(getattr(synthesizer, "sample_scale", None) or synthesizer.sample, scale=scale)
-    pools = ValuePools(options.seed, options.locale, min(options.pool_size, max(500, *row_counts.values())))
-    ctx = ColumnContext(
-        pools=pools,
-        scenario=options.scenario,
-        seed=options.seed,
-        reference=reference_datetime(options.reference_date),
-    )
+    ctx = column_context(options, row_counts)
     written = {}
     for name in generation_order(schema):
         entity = schema.entity(name)
@@ -102,7 +80,7 @@ def sample_hma(
             hooks.check_cancelled()
             if options.observe is not None:
                 options.observe(name, batch)
-        sink.write_table(name, batches, arrow_schema(entity))
+        run.sink.write_table(name, batches, arrow_schema(entity))
         written[name] = len(frame)
         hooks.progress("generate_multi_table_data", len(written), len(schema.entities), name)
     return written
