@@ -21,15 +21,14 @@ import time
 import uuid
 from pathlib import Path
 
-import adbc_driver_postgresql.dbapi as adbc
 import psycopg
 import pyarrow.csv as pacsv
 from psycopg import sql
 
+from bench.stored_dataset import dataset_input, export_queries
 from bench.tpch import ensure_tpch_database, server_url
 from tdm_agents.provisioning.provision import DatasetInput, ProvisionOptions, provision
 from tdm_agents.schema_discovery.catalog import fetch_snapshot
-from tdm_agents.subsetting.export import normalize_numeric
 from tdm_dataset_store import LocalDatasetStore
 from tdm_metadata_store.snapshot import SchemaSnapshot
 
@@ -37,31 +36,10 @@ TABLES = ["region", "nation", "part", "supplier", "partsupp", "customer", "order
 
 
 def export_dataset(url: str, store: LocalDatasetStore) -> tuple[str, SchemaSnapshot]:
-    """Every TPC-H table as a dataset version (ADBC COPY-binary reads, as the subsetting export does)."""
+    """Every TPC-H table as a dataset version."""
     with psycopg.connect(url) as conn:
         snapshot = fetch_snapshot(conn, ["public"])
-    version_id = str(uuid.uuid4())
-    infos = {}
-    with adbc.connect(url) as conn, conn.cursor() as cur:
-        for table in TABLES:
-            cur.execute(f"SELECT * FROM {table}")
-            reader = cur.fetch_record_batch()
-            schema, batches = normalize_numeric(reader.schema, reader, table)
-            infos[table] = store.write_table(version_id, table, batches, schema)
-    store.write_manifest(version_id, infos)
-    return version_id, snapshot
-
-
-def dataset_input(store: LocalDatasetStore, version_id: str, snapshot: SchemaSnapshot) -> DatasetInput:
-    """The engine's input for the stored version."""
-    manifest = store.read_manifest(version_id)
-    assert manifest is not None
-    return DatasetInput(
-        snapshot=snapshot,
-        row_counts={t: i.rows for t, i in manifest.tables.items()},
-        arrow_schemas={t: store.table_schema(version_id, t) for t in manifest.tables},
-        read=lambda table: store.read_table(version_id, table),
-    )
+    return export_queries(url, store, {table: f"SELECT * FROM {table}" for table in TABLES}), snapshot
 
 
 def _reference_tables(conn: psycopg.Connection, schema: str) -> list[str]:

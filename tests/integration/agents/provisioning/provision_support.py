@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import uuid
-
-import adbc_driver_postgresql.dbapi as adbc
 import psycopg
 
+from bench.stored_dataset import dataset_input as stored_dataset_input
+from bench.stored_dataset import export_queries
 from tdm_agents.provisioning.provision import DatasetInput
 from tdm_agents.schema_discovery.discover import discover
-from tdm_agents.subsetting.export import normalize_numeric
 from tdm_dataset_store import DatasetStore
 from tdm_metadata_store.snapshot import SchemaSnapshot
 
@@ -33,31 +31,18 @@ def export_dataset(
 ) -> tuple[str, SchemaSnapshot]:
     """Export whole source tables (as the subsetting agent does) into a new complete dataset version."""
     snapshot = discover(source_url, schemas=("public", "sales"), include_stats=False)
-    version_id = str(uuid.uuid4())
-    infos = {}
-    with adbc.connect(source_url) as conn, conn.cursor() as cur:
-        for key in tables:
-            info = snapshot.table(key)
-            assert info is not None
-            columns = ", ".join(f'"{c.name}"' for c in info.columns)
-            cur.execute(f'SELECT {columns} FROM "{info.schema_name}"."{info.name}"')
-            reader = cur.fetch_record_batch()
-            schema, batches = normalize_numeric(reader.schema, reader, key)
-            infos[key] = store.write_table(version_id, key, batches, schema)
-    store.write_manifest(version_id, infos)
-    return version_id, snapshot
+    queries = {}
+    for key in tables:
+        info = snapshot.table(key)
+        assert info is not None
+        columns = ", ".join(f'"{c.name}"' for c in info.columns)
+        queries[key] = f'SELECT {columns} FROM "{info.schema_name}"."{info.name}"'
+    return export_queries(source_url, store, queries), snapshot
 
 
 def dataset_input(store: DatasetStore, version_id: str, snapshot: SchemaSnapshot) -> DatasetInput:
-    """The engine's view of a stored dataset version."""
-    manifest = store.read_manifest(version_id)
-    assert manifest is not None
-    return DatasetInput(
-        snapshot=snapshot,
-        row_counts={name: info.rows for name, info in manifest.tables.items()},
-        arrow_schemas={name: store.table_schema(version_id, name) for name in manifest.tables},
-        read=lambda table: store.read_table(version_id, table, batch_size=97),
-    )
+    """The engine's view of a stored dataset version, read in small batches."""
+    return stored_dataset_input(store, version_id, snapshot, batch_size=97)
 
 
 def target_fingerprint(url: str) -> dict[str, tuple[int, str]]:
