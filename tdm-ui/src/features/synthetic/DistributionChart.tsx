@@ -41,8 +41,21 @@ export function DistributionChart({ comparison }: { comparison: DistributionComp
   );
 }
 
-/** Column comparisons stored with a synthetic dataset's quality report, wherever they sit. */
+/** The quality report stored with a synthetic dataset learned from (or compared with) training data. */
+export interface QualityReport {
+  column_comparisons?: DistributionComparison[];
+  sdmetrics_available?: boolean;
+  overall_score?: number | null;
+  column_shapes?: number | null;
+  column_pair_trends?: number | null;
+}
+
+/** A synthetic dataset's quality report, wherever it sits in its metadata. */
+export function qualityOf(metadata: Record<string, unknown> | null | undefined): QualityReport | null {
+  return (metadata?.quality_report ?? metadata?.quality ?? null) as QualityReport | null;
+}
+
+/** Column comparisons stored with a synthetic dataset's quality report. */
 export function comparisonsOf(metadata: Record<string, unknown> | null | undefined): DistributionComparison[] {
-  const report = (metadata?.quality_report ?? metadata?.quality ?? null) as { column_comparisons?: DistributionComparison[] } | null;
-  return report?.column_comparisons ?? [];
+  return qualityOf(metadata)?.column_comparisons ?? [];
 }

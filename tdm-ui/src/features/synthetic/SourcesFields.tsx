@@ -34,7 +34,7 @@ export function SourcesFields({ form, set, errors }: Props) {
           )}
         </FieldShell>
       </div>
-      <FieldShell label="Test-case files" hint={form.testCaseFiles.length ? form.testCaseFiles.map((f) => f.name).join(", ") : "Cucumber .feature, Playwright or Selenium scripts"}>
+      <FieldShell label="Test-case files" error={errors.testCaseFiles} hint={form.testCaseFiles.length ? form.testCaseFiles.map((f) => f.name).join(", ") : "Cucumber .feature, Playwright or Selenium scripts"}>
         {({ id, describedBy }) => (
           <input id={id} aria-describedby={describedBy} type="file" multiple accept=".feature,.js,.ts,.py,.java,.txt" className="block w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-2" onChange={async (e) => set({ testCaseFiles: e.target.files ? await readFiles(e.target.files) : [] })} />
         )}

@@ -16,7 +16,7 @@ import { ReadOnlyNotice } from "../shared/ReadOnlyNotice";
 import { useSubmitJob } from "../shared/useSubmitJob";
 import { PreviewTables } from "./PreviewTables";
 import { SourcesFields } from "./SourcesFields";
-import { EMPTY_SYNTHETIC, type SyntheticField, type SyntheticForm, toSyntheticRequest, validateSynthetic } from "./syntheticForm";
+import { EMPTY_SYNTHETIC, type SyntheticField, type SyntheticForm, toSyntheticRequest, validateSynthetic, withDomainPack } from "./syntheticForm";
 import { SyntheticQuality } from "./SyntheticQuality";
 
 export function SyntheticPage() {
@@ -28,14 +28,16 @@ export function SyntheticPage() {
   const [newEntity, setNewEntity] = useState("");
   const set = (patch: Partial<SyntheticForm>) => setForm((f) => ({ ...f, ...patch }));
   const packs = useQuery({ queryKey: ["domain-packs"], queryFn: synthetic.domainPacks, retry: false, staleTime: Infinity });
-  const training = useQuery({ queryKey: ["datasets", "training"], enabled: form.engine === "sdv", queryFn: () => datasets.list({ limit: 100 }), retry: false });
+  // Only complete versions can be learned from (the API answers 409 for the others).
+  const training = useQuery({ queryKey: ["datasets", "training"], enabled: form.engine === "sdv", queryFn: () => datasets.list({ status: "ready", limit: 100 }), retry: false });
   const preview = useMutation({ mutationFn: (f: SyntheticForm) => synthetic.preview(toSyntheticRequest(f)) });
   const run = useSubmitJob((f: SyntheticForm) => synthetic.run(toSyntheticRequest(f)));
   const pack = packs.data?.find((p) => p.name === form.domainPack);
   const entities = [...new Set([...(pack?.entities ?? []), ...Object.keys(form.rowCounts)])];
-  const checked = (): SyntheticForm | null => {
+  const trainingSchemaVersionId = training.data?.items.find((d) => d.id === form.trainingDatasetId)?.schema_version_id ?? null;
+  const checked = (forPreview: boolean): SyntheticForm | null => {
     const full = { ...form, schemaVersionId: schemaChoice.versionId };
-    const found = validateSynthetic(full);
+    const found = validateSynthetic(full, { preview: forPreview, trainingSchemaVersionId });
     setErrors(found);
     return hasErrors(found) ? null : full;
   };
@@ -46,12 +48,12 @@ export function SyntheticPage() {
   return (
     <>
       <PageHeader title="Synthetic data generator" description="Invent realistic, FK-consistent data from domain packs, schemas, API specs, UI pages and test cases." />
-      {!canRun && <div className="mb-4"><ReadOnlyNotice action="generate data" /></div>}
+      {!canRun && <div className="mb-4"><ReadOnlyNotice action="preview or generate data" /></div>}
       <div className="grid grid-cols-1 gap-4 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="space-y-4">
           <Card title="Domain and schema">
             <div className="grid gap-3 md:grid-cols-2">
-              <SelectField label="Domain pack" value={form.domainPack} placeholder={packs.isPending ? "Loading…" : "None"} options={(packs.data ?? []).map((p) => ({ value: p.name, label: p.name }))} onChange={(e) => set({ domainPack: e.target.value })} hint={pack?.description ?? undefined} />
+              <SelectField label="Domain pack" value={form.domainPack} placeholder={packs.isPending ? "Loading…" : "None"} options={(packs.data ?? []).map((p) => ({ value: p.name, label: p.name }))} onChange={(e) => setForm((f) => withDomainPack(f, e.target.value, packs.data ?? []))} hint={pack?.description ?? undefined} />
               <SelectField label="Scenario" value={form.scenario} options={(pack?.scenarios ?? ["default", "edge_cases"]).map((s) => ({ value: s, label: s.replace("_", " ") }))} onChange={(e) => set({ scenario: e.target.value })} />
             </div>
             <p className="mt-3 text-xs font-medium uppercase tracking-wide text-slate-500">Shape from a discovered schema (optional)</p>
@@ -85,8 +87,9 @@ export function SyntheticPage() {
         <div className="space-y-4">
           <Card title="Preview and generate">
             <div className="flex flex-wrap gap-2">
-              <Button variant="secondary" busy={preview.isPending} onClick={() => { const f = checked(); if (f) preview.mutate(f); }}>Preview rows</Button>
-              {canRun && <Button busy={run.isPending} onClick={() => { const f = checked(); if (f) run.mutate(f); }}>Generate dataset</Button>}
+              {/* The preview, like a job, needs the operator role. */}
+              {canRun && <Button variant="secondary" busy={preview.isPending} onClick={() => { const f = checked(true); if (f) preview.mutate(f); }}>Preview rows</Button>}
+              {canRun && <Button busy={run.isPending} onClick={() => { const f = checked(false); if (f) run.mutate(f); }}>Generate dataset</Button>}
             </div>
             <div className="mt-3 space-y-3">
               <ProblemAlert error={preview.error ?? run.error ?? packs.error} />
