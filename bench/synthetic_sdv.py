@@ -17,29 +17,15 @@ from __future__ import annotations
 
 import argparse
 import time
-from collections.abc import Iterable, Iterator
-
-import pyarrow as pa
 
 from tdm_agents.common.progress import NullHooks
 from tdm_agents.synthetic.engines.base import GenerationOptions, GenerationRun
 from tdm_agents.synthetic.engines.sdv_engine import SdvEngine, hma_fits, schema_depth
-from tdm_agents.synthetic.generate import generate_dataset
+from tdm_agents.synthetic.generate import MemorySink, generate_dataset
 from tdm_agents.synthetic.packs import load_domain_pack
 from tdm_agents.synthetic.quality import quality_report
 from tdm_agents.synthetic.schema_model import NormalizedSchema
 from tdm_agents.synthetic.validate import validate_tables
-
-
-class MemorySink:
-    def __init__(self) -> None:
-        self.tables: dict[str, pa.Table] = {}
-
-    def write_table(self, table: str, batches: Iterable[pa.RecordBatch], schema: pa.Schema) -> None:
-        self.tables[table] = pa.Table.from_batches(list(batches), schema=schema)
-
-    def read_table(self, table: str) -> Iterator[pa.RecordBatch]:
-        return iter(self.tables[table].to_batches())
 
 
 def two_level() -> NormalizedSchema:

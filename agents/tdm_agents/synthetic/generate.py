@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import secrets
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any, Literal
 
@@ -180,7 +180,9 @@ class _RunChecks:
         return self.checker.report(), quality
 
 
-class _MemorySink:
+class MemorySink:
+    """Keeps generated tables in memory; `read_table` gives them back as training data."""
+
     def __init__(self) -> None:
         self.tables: dict[str, pa.Table] = {}
 
@@ -188,6 +190,10 @@ class _MemorySink:
         """Keep the table in memory; returns its rows."""
         self.tables[table] = pa.Table.from_batches(list(batches), schema=schema)
         return self.tables[table].num_rows
+
+    def read_table(self, table: str) -> Iterator[pa.RecordBatch]:
+        """The batches of a kept table (a `ReadTable`)."""
+        return iter(self.tables[table].to_batches())
 
 
 def preview(
@@ -201,7 +207,7 @@ def preview(
     """A few rows per entity, generated synchronously by the rules engine (for `POST /synthetic/preview`)."""
     if rows <= 0 or rows > 1_000:
         raise SyntheticRequestError("preview rows must be between 1 and 1000")
-    sink = _MemorySink()
+    sink = MemorySink()
     counts = {entity.name: rows for entity in schema.entities}
     generate_dataset(
         schema, counts, seed=seed, locale=locale, scenario=scenario, sink=sink, settings=settings

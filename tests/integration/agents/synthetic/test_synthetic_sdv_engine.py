@@ -6,14 +6,13 @@ Training data is made by the rules engine (a stand-in for a masked dataset versi
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Iterable, Iterator
 
-import pyarrow as pa
 import pytest
 
+from bench.synthetic_sdv import two_level
 from tdm_agents.synthetic.engines.sdv_engine import hma_fits, schema_depth
 from tdm_agents.synthetic.errors import SyntheticRequestError
-from tdm_agents.synthetic.generate import generate_dataset
+from tdm_agents.synthetic.generate import MemorySink, generate_dataset
 from tdm_agents.synthetic.packs import load_domain_pack
 from tdm_agents.synthetic.schema_model import NormalizedSchema
 from tdm_agents.synthetic.settings import SyntheticSettings
@@ -28,37 +27,17 @@ pytestmark = [
 SETTINGS = SyntheticSettings(synthetic_batch_rows=1_000, synthetic_pool_size=300)
 
 
-class TableSink:
-    def __init__(self) -> None:
-        self.tables: dict[str, pa.Table] = {}
-
-    def write_table(self, table: str, batches: Iterable[pa.RecordBatch], schema: pa.Schema) -> None:
-        self.tables[table] = pa.Table.from_batches(list(batches), schema=schema)
-
-    def read_table(self, table: str) -> Iterator[pa.RecordBatch]:
-        return iter(self.tables[table].to_batches())
-
-
-def _two_level() -> NormalizedSchema:
-    pack = load_domain_pack("ecommerce").schema_
-    keep = {"customer", "order", "address"}
-    return NormalizedSchema(
-        entities=[e for e in pack.entities if e.name in keep],
-        relationships=[r for r in pack.relationships if r.child_entity in keep],
-    )
-
-
-def _training(schema: NormalizedSchema, roots: dict[str, int]) -> TableSink:
-    sink = TableSink()
+def _training(schema: NormalizedSchema, roots: dict[str, int]) -> MemorySink:
+    sink = MemorySink()
     generate_dataset(schema, roots, seed=1, sink=sink, settings=SETTINGS)
     return sink
 
 
 def test_hma_runs_where_the_schema_fits() -> None:
-    schema = _two_level()
+    schema = two_level()
     assert hma_fits(schema) and schema_depth(schema) == 2
     training = _training(schema, {"customer": 150})
-    out = TableSink()
+    out = MemorySink()
     result = generate_dataset(
         schema,
         {"customer": 100},
@@ -84,7 +63,7 @@ def test_composed_mode_covers_deeper_schemas_with_learned_cardinalities() -> Non
     schema = load_domain_pack("ecommerce").schema_
     assert not hma_fits(schema) and schema_depth(schema) == 3
     training = _training(schema, {"customer": 120, "product": 40})
-    out = TableSink()
+    out = MemorySink()
     result = generate_dataset(
         schema,
         {"customer": 80, "product": 30},
@@ -103,4 +82,4 @@ def test_composed_mode_covers_deeper_schemas_with_learned_cardinalities() -> Non
 
 def test_sdv_needs_training_data() -> None:
     with pytest.raises(SyntheticRequestError, match="needs a training dataset version"):
-        generate_dataset(_two_level(), {"customer": 10}, engine="sdv", sink=TableSink(), settings=SETTINGS)
+        generate_dataset(two_level(), {"customer": 10}, engine="sdv", sink=MemorySink(), settings=SETTINGS)
