@@ -125,9 +125,11 @@ export function MaskingPage() {
             {detail.data && transformers.data && <RuleEditor rules={rules} onChange={edit} snapshot={detail.data.parsed} transformers={transformers.data} problems={problems} readOnly={!canRun} />}
           </Card>
           <div className="space-y-4">
-            <Card title="Live preview">
-              <MaskPreviewPanel schemaVersionId={choice.versionId} datasetVersionId={null} rules={rules} valid={problems.size === 0} />
-            </Card>
+            {canRun && (  // the preview endpoint needs the operator role
+              <Card title="Live preview">
+                <MaskPreviewPanel schemaVersionId={choice.versionId} datasetVersionId={null} rules={rules} valid={problems.size === 0} />
+              </Card>
+            )}
             {canRun && (
               <Card title="Save rule set">
                 <div className="space-y-3">
