@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pyarrow as pa
 import pyarrow.compute as pc
 import pytest
 
+from tests.fixtures.http_site import QuietHandler, serve_http
 from tests.fixtures.platform import read_sse
 
 SPEC = {
@@ -132,32 +131,19 @@ def test_inline_openapi_spec_job(platform, start_worker):
     assert pc.min(amounts).as_py() >= 1 and pc.max(amounts).as_py() <= 500
 
 
-class _SpecHandler(BaseHTTPRequestHandler):
+class _SpecHandler(QuietHandler):
     def do_GET(self) -> None:  # noqa: N802 - http.server's naming
         if self.path == "/moved":
-            self.send_response(302)
-            self.send_header("Location", "/openapi.yaml")
-            self.end_headers()
+            self.redirect("/openapi.yaml")
             return
         payload = json.dumps(SPEC).encode()
-        self.send_response(200 if self.path == "/openapi.yaml" else 404)
-        self.send_header("Content-Type", "application/yaml")
-        self.send_header("Content-Length", str(len(payload)))
-        self.end_headers()
-        self.wfile.write(payload)
-
-    def log_message(self, format: str, *args: object) -> None:
-        return None
+        self.reply(200 if self.path == "/openapi.yaml" else 404, payload, "application/yaml")
 
 
 @pytest.fixture
 def spec_server() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _SpecHandler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serve_http(_SpecHandler) as url:
+        yield url
 
 
 def test_spec_url_is_fetched_by_the_job_following_a_redirect(platform, start_worker, spec_server):

@@ -3,9 +3,7 @@ that never show a URL's credentials or query."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
 import pytest
@@ -15,29 +13,21 @@ from tdm_agents.synthetic.errors import SpecFetchError
 from tdm_agents.synthetic.settings import SyntheticSettings
 from tdm_agents.synthetic.sources.spec_fetch import fetch_spec, spec_bytes
 from tdm_agents.synthetic.sources.url_guard import shown_url
+from tests.fixtures.http_site import QuietHandler, serve_http
 
 SPEC = b'{"openapi": "3.0.0", "info": {"title": "t", "version": "1"}, "paths": {}}'
 
 
-class _SpecSite(BaseHTTPRequestHandler):
+class _SpecSite(QuietHandler):
     def do_GET(self) -> None:  # noqa: N802 - http.server's naming
         body = {"/spec.json": SPEC, "/huge.json": b"x" * 2000}.get(urlsplit(self.path).path)
-        self.send_response(200 if body is not None else 500)
-        self.send_header("Content-Length", str(len(body or b"")))
-        self.end_headers()
-        self.wfile.write(body or b"")
-
-    def log_message(self, format: str, *args: object) -> None:
-        return None
+        self.reply(200 if body is not None else 500, body or b"")
 
 
 @pytest.fixture(scope="module")
 def spec_site() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _SpecSite)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serve_http(_SpecSite) as url:
+        yield url
 
 
 def _settings() -> SyntheticSettings:

@@ -3,9 +3,7 @@ guard, the key ranges of a DB schema, and the portal's shape of the quality repo
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -15,6 +13,7 @@ from tdm_agents.synthetic.settings import SyntheticSettings
 from tdm_metadata_store.snapshot import CheckConstraintInfo, ColumnInfo, SchemaSnapshot, TableInfo
 from tdm_orchestrator.errors import PermanentJobError
 from tdm_orchestrator.graphs.synthetic import _params, fetch_spec, free_key_ranges, quality_for_portal
+from tests.fixtures.http_site import QuietHandler, serve_http
 
 SPEC = b'{"openapi": "3.0.0", "info": {"title": "t", "version": "1"}, "paths": {}}'
 
@@ -43,7 +42,7 @@ def test_a_composite_step_with_its_own_source_ignores_the_shared_schema_version(
     assert params["domain_pack"] == "ecommerce" and "schema_version_id" not in params
 
 
-class _Handler(BaseHTTPRequestHandler):
+class _Handler(QuietHandler):
     def do_GET(self) -> None:  # noqa: N802 - http.server's naming
         port = self.server.server_address[1]
         redirects = {
@@ -52,27 +51,16 @@ class _Handler(BaseHTTPRequestHandler):
             "/loop": "/loop",
         }
         if self.path in redirects:
-            self.send_response(302)
-            self.send_header("Location", redirects[self.path])
-            self.end_headers()
+            self.redirect(redirects[self.path])
             return
         body = {"/spec.json": SPEC, "/big.json": b" " * 5000}.get(self.path)
-        self.send_response(200 if body is not None else 404)
-        self.send_header("Content-Length", str(len(body or b"")))
-        self.end_headers()
-        self.wfile.write(body or b"")
-
-    def log_message(self, format: str, *args: object) -> None:
-        return None
+        self.reply(200 if body is not None else 404, body or b"")
 
 
 @pytest.fixture(scope="module")
 def spec_site() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serve_http(_Handler) as url:
+        yield url
 
 
 def _only_loopback_ip() -> SyntheticSettings:
