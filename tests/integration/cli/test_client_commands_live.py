@@ -13,10 +13,12 @@ from tdm_api.cli.main import build_app
 runner = CliRunner()
 
 
-def tdm(api, *args: str, role: str | None = "admin", env: dict[str, str] | None = None):
-    """Run `tdm --api-url <api> [--api-key <role's key>] args...` in-process."""
+def tdm(
+    api, *args: str, role: str | None = "admin", env: dict[str, str] | None = None, input: str | None = None
+):
+    """Run `tdm --api-url <api> [--api-key <role's key>] args...` in-process, `input` on stdin."""
     options = ["--api-url", api.url] + (["--api-key", api.key(role)] if role else [])
-    return runner.invoke(build_app(), [*options, *args], env={"TDM_ENV_FILE": "", **(env or {})})
+    return runner.invoke(build_app(), [*options, *args], input=input, env={"TDM_ENV_FILE": "", **(env or {})})
 
 
 def tdm_json(api, *args: str, role: str = "admin"):
@@ -82,21 +84,7 @@ def test_connection_discover_and_inspect(live_api, start_worker, source_db_url):
 def test_wait_shows_progress_on_stderr_and_result_on_stdout(live_api, start_worker, source_db_url):
     start_worker()
     request = {"connection_string": source_db_url, "schemas": ["public"], "sample_size": 100}
-    result = runner.invoke(
-        build_app(),
-        [
-            "--api-url",
-            live_api.url,
-            "--api-key",
-            live_api.key("operator"),
-            "discover",
-            "--request",
-            "-",
-            "--wait",
-        ],
-        input=json.dumps(request),
-        env={"TDM_ENV_FILE": ""},
-    )
+    result = tdm(live_api, "discover", "--request", "-", "--wait", role="operator", input=json.dumps(request))
     assert result.exit_code == 0, (result.stdout, result.stderr)
     assert "queued" in result.stderr and "fetch_tables" in result.stderr  # a bar per stage
     assert "succeeded" in result.stdout
@@ -106,19 +94,13 @@ def test_failed_job_exits_3_with_its_error(live_api, start_worker):
     start_worker()
     result = tdm(live_api, "discover", "--request", "-", "--wait", role="operator")
     assert result.exit_code == ExitCode.INVALID_REQUEST  # stdin was empty: no connection given
-    bad = runner.invoke(
-        build_app(),
-        [
-            "--api-url",
-            live_api.url,
-            "--api-key",
-            live_api.key("operator"),
-            "discover",
-            "--request",
-            "-",
-            "--wait",
-        ],
-        env={"TDM_ENV_FILE": ""},
+    bad = tdm(
+        live_api,
+        "discover",
+        "--request",
+        "-",
+        "--wait",
+        role="operator",
         input=json.dumps(
             {"connection_string": "postgresql://u:hunter2pw@127.0.0.1:1/none", "include_stats": False}
         ),
