@@ -1,4 +1,5 @@
-"""What the API may know about the orchestrator: operation names, their steps, and enqueueing.
+"""What the API may know about the orchestrator: operation names, their steps, enqueueing, and
+where job webhooks may be delivered.
 
 This is the only orchestrator module the API imports (an import-linter contract enforces it).
 """
@@ -8,7 +9,9 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
+from tdm_agents.common.url_guard import UrlPolicy, parse_hosts
 from tdm_cache.queue import JobQueue
+from tdm_orchestrator.settings import OrchestratorSettings, get_settings
 
 
 class Operation(StrEnum):
@@ -80,3 +83,15 @@ TERMINAL_STATUSES = frozenset({"succeeded", "failed", "cancelled"})
 def enqueue(queue: JobQueue, job_id: str, operation: Operation | str) -> str:
     """Put a committed job on the queue. Call only after the `jobs` row is committed."""
     return queue.enqueue(str(job_id), str(operation))
+
+
+def webhook_url_policy(settings: OrchestratorSettings | None = None) -> UrlPolicy:
+    """Where job webhooks may be sent (`TDM_WEBHOOK_ALLOW_PRIVATE`, `TDM_WEBHOOK_ALLOWED_HOSTS`): the
+    API checks configured URLs with it, workers every delivery."""
+    settings = settings or get_settings()
+    return UrlPolicy(
+        allow_private=settings.webhook_allow_private,
+        allowed_hosts=parse_hosts(settings.webhook_allowed_hosts),
+        action="send webhooks to",
+        allow_hint="TDM_WEBHOOK_ALLOW_PRIVATE or TDM_WEBHOOK_ALLOWED_HOSTS",
+    )

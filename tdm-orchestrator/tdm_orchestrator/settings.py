@@ -34,6 +34,13 @@ class OrchestratorSettings(BaseSettings):
                                                        "row-less versions are removed.")
     orphan_grace_s: float = Field(3600.0, ge=0, validation_alias="TDM_WORKER_ORPHAN_GRACE_S",
                                   description="Files without a catalog row are kept this long before removal.")
+    webhook_allow_private: bool = Field(
+        False, validation_alias="TDM_WEBHOOK_ALLOW_PRIVATE",
+        description="Allow job webhooks to private, loopback, link-local and metadata addresses (a closed "
+                    "network whose receivers are internal); checked by the API and at every delivery.")
+    webhook_allowed_hosts: str = Field(
+        "", validation_alias="TDM_WEBHOOK_ALLOWED_HOSTS",
+        description="Comma-separated host names or IP addresses job webhooks may be sent to even if private.")
 
 
 def get_settings() -> OrchestratorSettings:

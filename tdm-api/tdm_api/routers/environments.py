@@ -9,6 +9,7 @@ from tdm_api.errors import Conflict, NotFound
 from tdm_api.models.common import PROBLEM_RESPONSES
 from tdm_api.models.environments import EnvironmentCreate, EnvironmentOut, EnvironmentUpdate
 from tdm_api.runtime import ApiRuntime
+from tdm_api.services.webhook_urls import check_webhook_url
 from tdm_metadata_store.crypto import redact_url
 from tdm_metadata_store.repositories.environments import EnvironmentRepository
 
@@ -35,6 +36,7 @@ def create_environment(body: EnvironmentCreate, uow: UowDep, runtime: RuntimeDep
     repo = EnvironmentRepository(uow.session)
     if repo.get_by_name(body.name) is not None:
         raise Conflict(f"An environment named {body.name!r} already exists.", field="name")
+    check_webhook_url(body.config.webhook_url, "config.webhook_url")
     url = body.connection_string.get_secret_value() if body.connection_string else None
     row = repo.create(body.name, connection_url=url, box=secret_box(runtime) if url else None,
                       description=body.description, config=body.config.model_dump(mode="json"))
@@ -67,6 +69,8 @@ def update_environment(environment_id: str, body: EnvironmentUpdate, uow: UowDep
                        principal: Admin) -> EnvironmentOut:
     repo = EnvironmentRepository(uow.session)
     row = lookup_environment(repo, environment_id)
+    if body.config is not None:
+        check_webhook_url(body.config.webhook_url, "config.webhook_url")
     url = body.connection_string.get_secret_value() if body.connection_string else None
     kwargs: dict = {}
     if body.description is not None:

@@ -23,6 +23,7 @@ from tdm_api.models.workflows import (
 )
 from tdm_api.routers.jobs import job_out
 from tdm_api.services.orchestrator_client import submit_job
+from tdm_api.services.webhook_urls import check_webhook_url
 from tdm_cache.queue import JobQueue
 from tdm_metadata_store.repositories.connections import ConnectionRepository
 from tdm_metadata_store.repositories.environments import EnvironmentRepository
@@ -147,6 +148,7 @@ def list_webhooks(uow: UowDep, _: Admin) -> list[WebhookOut]:
 @router.post("/webhooks", operation_id="createWebhook", status_code=status.HTTP_201_CREATED,
              summary="Subscribe a URL to job completion events (HMAC-signed when a secret is set)")
 def create_webhook(body: WebhookCreate, uow: UowDep, runtime: RuntimeDep, principal: Admin) -> WebhookOut:
+    check_webhook_url(body.url, "url")
     env_id: uuid.UUID | None = None
     if body.environment:
         env = EnvironmentRepository(uow.session).get_by_name(body.environment)

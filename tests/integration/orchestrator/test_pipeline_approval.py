@@ -136,7 +136,7 @@ def test_events_carry_step_status(services, redis_url):
     assert any(e.get("step") == "masking" and e.get("step_status") == "succeeded" for e in events)
 
 
-def test_completion_webhook_is_signed_and_retried(services):
+def test_completion_webhook_is_signed_and_retried(services, monkeypatch):
     import hashlib
     import hmac
     import json
@@ -165,6 +165,8 @@ def test_completion_webhook_is_signed_and_retried(services):
 
     server = HTTPServer(("127.0.0.1", 0), Receiver)
     threading.Thread(target=server.serve_forever, daemon=True).start()
+    # A receiver on a loopback address is refused unless the operator allows it.
+    monkeypatch.setenv("TDM_WEBHOOK_ALLOWED_HOSTS", "127.0.0.1")
     services.secret_box = SecretBox.from_keys([generate_key()])
     secret = "s3cret-signing-key-123"
     with services.unit_of_work() as session:

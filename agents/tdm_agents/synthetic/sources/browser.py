@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 from playwright.sync_api import Browser, sync_playwright
@@ -26,10 +26,12 @@ def chromium_available(path: str = CHROMIUM_PATH) -> bool:
 
 
 @contextmanager
-def chromium_browser(path: str = CHROMIUM_PATH) -> Iterator[Browser]:
+def chromium_browser(path: str = CHROMIUM_PATH, extra_args: Sequence[str] = ()) -> Iterator[Browser]:
     """A headless Chromium for the duration of the block; closed (with its driver) afterwards."""
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=path, args=list(CHROMIUM_ARGS), headless=True)
+        browser = playwright.chromium.launch(
+            executable_path=path, args=[*CHROMIUM_ARGS, *extra_args], headless=True
+        )
         try:
             yield browser
         finally:

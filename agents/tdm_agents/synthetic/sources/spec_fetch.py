@@ -1,5 +1,7 @@
 """Getting an OpenAPI / Swagger document: inline in the request, or fetched from its URL with the
-URL guard checked on every redirect hop, a size cap and timeouts."""
+URL guard checked on every redirect hop, a size cap and timeouts. The client connects only to the
+addresses the guard checked, so a name that resolves differently on a second lookup (DNS
+rebinding) cannot reach an internal address."""
 
 from __future__ import annotations
 
@@ -10,9 +12,10 @@ from urllib.parse import urljoin
 
 import httpx
 
-from tdm_agents.synthetic.errors import SpecFetchError
+from tdm_agents.common.url_guard import UrlRefused
+from tdm_agents.synthetic.errors import CrawlError, SpecFetchError
 from tdm_agents.synthetic.settings import SyntheticSettings
-from tdm_agents.synthetic.sources.url_guard import check_url, shown_url
+from tdm_agents.synthetic.sources.url_guard import check_url, crawl_client, shown_url
 
 # Per-operation timeout, overall deadline, and redirect hops (each one guarded).
 SPEC_TIMEOUT_S = 15.0
@@ -25,7 +28,7 @@ def fetch_spec(url: str, settings: SyntheticSettings) -> bytes:
     deadline = time.monotonic() + SPEC_DEADLINE_S
     shown = shown_url(url)
     try:
-        with httpx.Client(timeout=SPEC_TIMEOUT_S, follow_redirects=False) as client:
+        with crawl_client(settings, timeout=SPEC_TIMEOUT_S, follow_redirects=False) as client:
             for _ in range(SPEC_MAX_REDIRECTS + 1):
                 check_url(url, settings)
                 with client.stream(
@@ -37,6 +40,8 @@ def fetch_spec(url: str, settings: SyntheticSettings) -> bytes:
                     if r.status_code >= 400:
                         raise SpecFetchError(f"The API spec URL {shown} answered HTTP {r.status_code}.")
                     return _capped_body(r, settings.spec_max_bytes, deadline, shown)
+    except UrlRefused as exc:  # the connection-time check refused what the first check allowed
+        raise CrawlError(str(exc)) from None
     except httpx.HTTPError as exc:
         raise SpecFetchError(f"The API spec URL {shown} is unreachable ({type(exc).__name__}).") from None
     raise SpecFetchError(f"The API spec URL {shown} redirects more than {SPEC_MAX_REDIRECTS} times.")

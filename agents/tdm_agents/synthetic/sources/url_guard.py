@@ -1,77 +1,52 @@
-"""Which URLs the server may fetch: no private, loopback, link-local, reserved or cloud-metadata
-addresses unless the operator allows them (`TDM_CRAWL_ALLOW_PRIVATE`, `TDM_CRAWL_ALLOWED_HOSTS`).
+"""Which URLs the crawler and the spec fetcher may fetch: the shared outbound-URL policy
+(`tdm_agents.common.url_guard`) under the crawl settings (`TDM_CRAWL_ALLOW_PRIVATE`,
+`TDM_CRAWL_ALLOWED_HOSTS`), with refusals raised as `CrawlError`.
 
 The host name is resolved and every address it resolves to is checked, so a public-looking name
-pointing at an internal address is refused too.
+pointing at an internal address is refused too. Requests themselves go through
+`crawl_client(settings)`, which connects only to the addresses it checked (no DNS rebinding).
 """
 
 from __future__ import annotations
 
-import ipaddress
-import socket
-from urllib.parse import urlsplit
+from typing import Any
 
+import httpx
+
+from tdm_agents.common.url_guard import (
+    UrlPolicy,
+    UrlRefused,
+    guarded_client,
+    parse_hosts,
+    resolve_addresses,
+    shown_url,
+)
+from tdm_agents.common.url_guard import check_url as check_with_policy
 from tdm_agents.synthetic.errors import CrawlError
 from tdm_agents.synthetic.settings import SyntheticSettings
 
-# Cloud metadata endpoints; most are link-local already, listed so the intent is explicit.
-_METADATA = frozenset(
-    {
-        ipaddress.ip_address("169.254.169.254"),
-        ipaddress.ip_address("fd00:ec2::254"),
-        ipaddress.ip_address("100.100.100.200"),
-    }
-)
+__all__ = ["check_url", "crawl_client", "crawl_policy", "resolve_addresses", "shown_url"]
 
 
-def _refused(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-        address = address.ipv4_mapped
-    return (
-        address in _METADATA
-        or address.is_private
-        or address.is_loopback
-        or address.is_link_local
-        or address.is_reserved
-        or address.is_multicast
-        or address.is_unspecified
-        or (isinstance(address, ipaddress.IPv4Address) and address in ipaddress.ip_network("100.64.0.0/10"))
+def crawl_policy(settings: SyntheticSettings) -> UrlPolicy:
+    """The outbound-URL policy of the crawler and the spec fetcher under `settings`."""
+    return UrlPolicy(
+        allow_private=settings.crawl_allow_private,
+        allowed_hosts=parse_hosts(settings.crawl_allowed_hosts),
+        action="fetch",
+        allow_hint="TDM_CRAWL_ALLOW_PRIVATE or TDM_CRAWL_ALLOWED_HOSTS",
     )
-
-
-def resolve_addresses(host: str) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]:
-    """Every address `host` resolves to (an IP literal resolves to itself)."""
-    try:
-        return [ipaddress.ip_address(host.strip("[]"))]
-    except ValueError:
-        pass
-    try:
-        infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
-    except (socket.gaierror, UnicodeError) as exc:
-        raise CrawlError(f"cannot resolve host {host!r}") from exc
-    return list(dict.fromkeys(ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos))
-
-
-def shown_url(url: str) -> str:
-    """A URL without credentials, query or fragment: safe for logs, errors and lineage."""
-    parts = urlsplit(url)
-    port = f":{parts.port}" if parts.port else ""
-    return f"{parts.scheme}://{parts.hostname or ''}{port}{parts.path}"
 
 
 def check_url(url: str, settings: SyntheticSettings) -> None:
     """Raise CrawlError unless `url` is http(s) and its host may be fetched under `settings`."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https"):
-        raise CrawlError(f"only http and https URLs can be crawled, not {parts.scheme or 'a relative URL'!r}")
-    host = (parts.hostname or "").lower()
-    if not host:
-        raise CrawlError("the URL has no host")
-    if settings.crawl_allow_private or host in settings.allowed_hosts:
-        return
-    for address in resolve_addresses(host):
-        if _refused(address):
-            raise CrawlError(
-                f"refusing to fetch {host}: it resolves to a private, loopback, link-local or metadata address "
-                "(allow it with TDM_CRAWL_ALLOW_PRIVATE or TDM_CRAWL_ALLOWED_HOSTS)"
-            )
+    try:
+        check_with_policy(url, crawl_policy(settings))
+    except UrlRefused as exc:
+        raise CrawlError(str(exc)) from None
+
+
+def crawl_client(settings: SyntheticSettings, **client_options: Any) -> httpx.Client:
+    """An httpx client that connects only to addresses allowed under `settings` (it raises
+    `UrlRefused` for any other request, redirect hops included)."""
+    return guarded_client(crawl_policy(settings), **client_options)
