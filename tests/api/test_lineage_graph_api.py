@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import uuid
 
-from tdm_metadata_store.db import make_engine, make_session_factory, unit_of_work
 from tdm_metadata_store.repositories.datasets import DatasetRepository
 from tdm_metadata_store.repositories.environments import EnvironmentRepository
 from tdm_metadata_store.repositories.jobs import JobRepository
 from tdm_metadata_store.repositories.lineage import ColumnLineageEntry, LineageRepository
+from tests.api.lineage_support import lineage_graph
+from tests.fixtures.metadata import committed_session
 
 
 def _chain(database_url: str) -> dict[str, str]:
     """schema version → subset → masked → environment, each edge with its job."""
     ids = {"schema_version": str(uuid.uuid4())}
-    engine = make_engine(database_url)
-    with unit_of_work(make_session_factory(engine)) as session:
+    with committed_session(database_url) as session:
         jobs, datasets, lineage = (
             JobRepository(session),
             DatasetRepository(session),
@@ -28,22 +28,18 @@ def _chain(database_url: str) -> dict[str, str]:
             ids[kind], ids[f"{kind}_job"] = str(version), str(job.id)
         env = EnvironmentRepository(session).create("UAT")
         ids["environment"] = str(env.id)
-        lineage.add(
-            source_type="schema_version",
-            source_id=ids["schema_version"],
-            target_type="dataset_version",
-            target_id=ids["subset"],
-            operation="derived_from",
-            job_id=uuid.UUID(ids["subset_job"]),
-        )
-        lineage.add(
-            source_type="dataset_version",
-            source_id=ids["subset"],
-            target_type="dataset_version",
-            target_id=ids["masked"],
-            operation="derived_from",
-            job_id=uuid.UUID(ids["masked_job"]),
-        )
+        for source_type, source, target in (
+            ("schema_version", "schema_version", "subset"),
+            ("dataset_version", "subset", "masked"),
+        ):
+            lineage.add(
+                source_type=source_type,
+                source_id=ids[source],
+                target_type="dataset_version",
+                target_id=ids[target],
+                operation="derived_from",
+                job_id=uuid.UUID(ids[f"{target}_job"]),
+            )
         lineage.add(
             source_type="dataset_version",
             source_id=ids["masked"],
@@ -55,16 +51,12 @@ def _chain(database_url: str) -> dict[str, str]:
             uuid.UUID(ids["masked"]),
             [ColumnLineageEntry("customers", "email", "mask.email_deterministic", key_id="k1")],
         )
-    engine.dispose()
     return ids
 
 
 def test_lineage_graph_walks_both_directions(platform):
     ids = _chain(platform.env["DATABASE_URL"])
-    r = platform.client.get(f"/api/v1/lineage/dataset/{ids['subset']}", headers=platform.headers("viewer"))
-    assert r.status_code == 200, r.text
-    graph = r.json()
-    types = {n["id"]: n["type"] for n in graph["nodes"]}
+    graph, types = lineage_graph(platform, ids["subset"])
     assert types[ids["schema_version"]] == "schema_version"  # upstream
     assert (
         types[ids["masked"]] == "dataset_version" and types[ids["environment"]] == "environment"

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import uuid
 
-from tdm_metadata_store.db import make_engine, make_session_factory, unit_of_work
 from tdm_metadata_store.repositories.datasets import DatasetRepository
 from tdm_metadata_store.repositories.environments import EnvironmentRepository
 from tdm_metadata_store.repositories.lineage import LineageRepository
+from tests.api.lineage_support import lineage_graph
+from tests.fixtures.metadata import committed_session
 
 SHARED_INPUTS = (
     ("domain_pack", "ecommerce"),
@@ -19,9 +20,8 @@ SHARED_INPUTS = (
 
 def _twins(database_url: str) -> dict[str, str]:
     """Two synthetic datasets from the same inputs, both provisioned to QA; the first one masked."""
-    engine = make_engine(database_url)
     ids: dict[str, str] = {}
-    with unit_of_work(make_session_factory(engine)) as session:
+    with committed_session(database_url) as session:
         datasets, lineage = DatasetRepository(session), LineageRepository(session)
         env = EnvironmentRepository(session).create("QA")
         ids["environment"] = str(env.id)
@@ -37,16 +37,12 @@ def _twins(database_url: str) -> dict[str, str]:
                         target_id=env.id, operation="provisioned_to")  # fmt: skip
         lineage.add(source_type="dataset_version", source_id=ids["first"], target_type="dataset_version",
                     target_id=ids["masked"], operation="derived_from")  # fmt: skip
-    engine.dispose()
     return ids
 
 
 def test_shared_inputs_and_environments_are_leaves_of_the_lineage_graph(platform):
     ids = _twins(platform.env["DATABASE_URL"])
-    r = platform.client.get(f"/api/v1/lineage/dataset/{ids['masked']}", headers=platform.headers("viewer"))
-    assert r.status_code == 200, r.text
-    graph = r.json()
-    types = {n["id"]: n["type"] for n in graph["nodes"]}
+    graph, types = lineage_graph(platform, ids["masked"])
     # Upstream through the dataset it was masked from, to that dataset's inputs and environment.
     assert types[ids["first"]] == "dataset_version"
     assert {types[source_id] for _, source_id in SHARED_INPUTS} == {"domain_pack", "api_spec", "url"}
