@@ -37,6 +37,22 @@ class Repository:
     def __init__(self, session: Session) -> None:
         self.session = session
 
+    def _existing(self, model: type[T], record_id: object, resource: str) -> T:
+        """The `model` row with this id; raises RecordNotFoundError (naming `resource`) when there is none."""
+        row = self.session.get(model, record_id)
+        if row is None:
+            raise RecordNotFoundError(resource, record_id)
+        return row
+
+    def _delete(self, model: type[Any], record_id: object) -> bool:
+        """Delete the `model` row with this id; True when it existed."""
+        row = self.session.get(model, record_id)
+        if row is None:
+            return False
+        self.session.delete(row)
+        self.session.flush()
+        return True
+
 
 def clamp_limit(limit: int) -> int:
     """Keep a page size between 1 and MAX_PAGE_SIZE."""

@@ -11,7 +11,7 @@ from sqlalchemy.exc import ArgumentError
 
 from tdm_metadata_store.crypto import SecretBox
 from tdm_metadata_store.models import Connection
-from tdm_metadata_store.repositories.base import DuplicateRecordError, RecordNotFoundError, Repository
+from tdm_metadata_store.repositories.base import DuplicateRecordError, Repository
 
 
 def parse_connection_url(url: str) -> URL:
@@ -64,19 +64,12 @@ class ConnectionRepository(Repository):
 
     def get_url(self, connection_id: uuid.UUID, box: SecretBox) -> str:
         """The plaintext URL, for agents that connect; never for API responses or logs."""
-        row = self.get(connection_id)
-        if row is None:
-            raise RecordNotFoundError("connection", connection_id)
+        row = self._existing(Connection, connection_id, "connection")
         return box.decrypt(row.connection_string_encrypted)
 
     def delete(self, connection_id: uuid.UUID) -> bool:
         """Delete a connection; True when it existed."""
-        row = self.get(connection_id)
-        if row is None:
-            return False
-        self.session.delete(row)
-        self.session.flush()
-        return True
+        return self._delete(Connection, connection_id)
 
     def rotate_all(self, box: SecretBox) -> int:
         """Re-encrypt every stored URL with the primary key; returns how many were rewritten."""

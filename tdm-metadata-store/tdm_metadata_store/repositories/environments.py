@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from tdm_metadata_store.crypto import SecretBox
 from tdm_metadata_store.models import Environment
-from tdm_metadata_store.repositories.base import DuplicateRecordError, RecordNotFoundError, Repository
+from tdm_metadata_store.repositories.base import DuplicateRecordError, Repository
 from tdm_metadata_store.repositories.connections import parse_connection_url
 
 # Distinguishes "leave unchanged" from an explicit None in update().
@@ -60,9 +60,7 @@ class EnvironmentRepository(Repository):
         box: SecretBox | None = None,
     ) -> Environment:
         """Change the given fields only; config replaces the whole config_json."""
-        row = self.get(environment_id)
-        if row is None:
-            raise RecordNotFoundError("environment", environment_id)
+        row = self._existing(Environment, environment_id, "environment")
         if description is not UNCHANGED:
             row.description = description
         if config is not UNCHANGED:
@@ -74,18 +72,11 @@ class EnvironmentRepository(Repository):
 
     def delete(self, environment_id: uuid.UUID) -> bool:
         """Delete an environment (its webhooks and ephemeral schemas go with it); True when it existed."""
-        row = self.get(environment_id)
-        if row is None:
-            return False
-        self.session.delete(row)
-        self.session.flush()
-        return True
+        return self._delete(Environment, environment_id)
 
     def get_url(self, environment_id: uuid.UUID, box: SecretBox) -> str | None:
         """The plaintext target URL, for the provisioning agent only; None when none is set."""
-        row = self.get(environment_id)
-        if row is None:
-            raise RecordNotFoundError("environment", environment_id)
+        row = self._existing(Environment, environment_id, "environment")
         if row.connection_string_encrypted is None:
             return None
         return box.decrypt(row.connection_string_encrypted)

@@ -185,12 +185,7 @@ class SchemaRepository(Repository):
 
     def delete_virtual_relationship(self, relationship_id: uuid.UUID) -> bool:
         """Remove a user-defined key; True when it existed."""
-        row = self.session.get(VirtualRelationship, relationship_id)
-        if row is None:
-            return False
-        self.session.delete(row)
-        self.session.flush()
-        return True
+        return self._delete(VirtualRelationship, relationship_id)
 
 
 def apply_virtual_relationships(snapshot: SchemaSnapshot, virtual: Sequence[VirtualRelationship]) -> None:

@@ -9,7 +9,7 @@ from sqlalchemy import ColumnElement, or_, select
 
 from tdm_metadata_store.crypto import SecretBox
 from tdm_metadata_store.models import Webhook
-from tdm_metadata_store.repositories.base import RecordNotFoundError, Repository
+from tdm_metadata_store.repositories.base import Repository
 
 
 class WebhookRepository(Repository):
@@ -61,28 +61,19 @@ class WebhookRepository(Repository):
 
     def set_active(self, webhook_id: uuid.UUID, active: bool) -> Webhook:
         """Enable or disable a webhook."""
-        row = self.get(webhook_id)
-        if row is None:
-            raise RecordNotFoundError("webhook", webhook_id)
+        row = self._existing(Webhook, webhook_id, "webhook")
         row.active = active
         self.session.flush()
         return row
 
     def get_secret(self, webhook_id: uuid.UUID, box: SecretBox) -> str | None:
         """The plaintext signing secret, for the sender only."""
-        row = self.get(webhook_id)
-        if row is None:
-            raise RecordNotFoundError("webhook", webhook_id)
+        row = self._existing(Webhook, webhook_id, "webhook")
         return box.decrypt(row.secret_encrypted) if row.secret_encrypted else None
 
     def delete(self, webhook_id: uuid.UUID) -> bool:
         """Delete a webhook; True when it existed."""
-        row = self.get(webhook_id)
-        if row is None:
-            return False
-        self.session.delete(row)
-        self.session.flush()
-        return True
+        return self._delete(Webhook, webhook_id)
 
     def rotate_all(self, box: SecretBox) -> int:
         """Re-encrypt every stored secret with the primary key; returns how many were rewritten."""
