@@ -8,7 +8,7 @@ fake. On a unique source column a keyed suffix is appended, so distinct inputs s
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import numpy as np
 import pyarrow as pa
@@ -70,6 +70,13 @@ class _FakeTransformer(Transformer):
     remembers_outputs: ClassVar[bool] = True
     guarantees: ClassVar[Guarantees] = one_way(format_preserving=True, leak_check="none")
 
+    def __init_subclass__(cls, *, rule: str, faker_method: str, fakes: str, **kwargs: Any) -> None:
+        """A rule `mask.<rule>` giving a Faker `faker_method` value, described as a realistic `fakes`."""
+        super().__init_subclass__(**kwargs)
+        cls.name = f"mask.{rule}"
+        cls.description = f"A realistic {fakes} for the locale, the same for the same input."
+        cls.faker_method = faker_method
+
     def resolve_options(self, options: BaseModel, column_unique: bool) -> BaseModel:
         assert isinstance(options, FakeOptions)
         if options.unique_suffix is None:
@@ -96,39 +103,35 @@ class _FakeTransformer(Transformer):
         return pc.binary_join_element_wise(fakes, suffix, " ")
 
 
-class FakeNameTransformer(_FakeTransformer):
-    name: ClassVar[str] = "mask.fake_name"
-    description: ClassVar[str] = "A realistic full name for the locale, the same for the same input."
-    faker_method: ClassVar[str] = "name"
+class FakeNameTransformer(_FakeTransformer, rule="fake_name", faker_method="name", fakes="full name"):
+    pass
 
 
-class FakeFirstNameTransformer(_FakeTransformer):
-    name: ClassVar[str] = "mask.fake_first_name"
-    description: ClassVar[str] = "A realistic first name for the locale, the same for the same input."
-    faker_method: ClassVar[str] = "first_name"
+class FakeFirstNameTransformer(
+    _FakeTransformer, rule="fake_first_name", faker_method="first_name", fakes="first name"
+):
+    pass
 
 
-class FakeLastNameTransformer(_FakeTransformer):
-    name: ClassVar[str] = "mask.fake_last_name"
-    description: ClassVar[str] = "A realistic last name for the locale, the same for the same input."
-    faker_method: ClassVar[str] = "last_name"
+class FakeLastNameTransformer(
+    _FakeTransformer, rule="fake_last_name", faker_method="last_name", fakes="last name"
+):
+    pass
 
 
-class FakeAddressTransformer(_FakeTransformer):
-    name: ClassVar[str] = "mask.fake_address"
-    description: ClassVar[str] = (
-        "A realistic one-line postal address for the locale, the same for the same input."
-    )
-    faker_method: ClassVar[str] = "address"
+class FakeAddressTransformer(
+    _FakeTransformer, rule="fake_address", faker_method="address", fakes="one-line postal address"
+):
+    pass
 
 
-class FakePhoneTransformer(_FakeTransformer):
-    name: ClassVar[str] = "mask.fake_phone"
-    description: ClassVar[str] = "A realistic phone number for the locale, the same for the same input."
-    faker_method: ClassVar[str] = "phone_number"
+class FakePhoneTransformer(
+    _FakeTransformer, rule="fake_phone", faker_method="phone_number", fakes="phone number"
+):
+    pass
 
 
-class FakeCompanyTransformer(_FakeTransformer):
-    name: ClassVar[str] = "mask.fake_company"
-    description: ClassVar[str] = "A realistic company name for the locale, the same for the same input."
-    faker_method: ClassVar[str] = "company"
+class FakeCompanyTransformer(
+    _FakeTransformer, rule="fake_company", faker_method="company", fakes="company name"
+):
+    pass
