@@ -27,9 +27,10 @@ def tdm_json(api, *args: str, role: str = "admin"):
     return json.loads(result.stdout)
 
 
-def test_connection_discover_and_inspect(live_api, start_worker, source_db_url):
-    created = tdm(
-        live_api,
+def _add_shop_connection(api, source_db_url: str):
+    """`tdm -o json connections add --name shop`, the URL given in the environment."""
+    return tdm(
+        api,
         "-o",
         "json",
         "connections",
@@ -38,6 +39,10 @@ def test_connection_discover_and_inspect(live_api, start_worker, source_db_url):
         "shop",
         env={"TDM_CONNECTION_STRING": source_db_url},
     )
+
+
+def test_connection_discover_and_inspect(live_api, start_worker, source_db_url):
+    created = _add_shop_connection(live_api, source_db_url)
     assert created.exit_code == 0, created.stderr
     connection = json.loads(created.stdout)
     password = source_db_url.split("://", 1)[1].split("@")[0].partition(":")[2]
@@ -329,16 +334,7 @@ def test_classify_mask_provision_download_and_lineage(
 def test_workflows_run_report_steps_and_pause_for_pii_approval(
     live_api, start_worker, source_db_url, fresh_db_url
 ):
-    connection = tdm(
-        live_api,
-        "-o",
-        "json",
-        "connections",
-        "add",
-        "--name",
-        "shop",
-        env={"TDM_CONNECTION_STRING": source_db_url},
-    )
+    connection = _add_shop_connection(live_api, source_db_url)
     connection_id = json.loads(connection.stdout)["id"]
     assert (
         tdm(
