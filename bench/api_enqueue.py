@@ -90,15 +90,23 @@ def main() -> None:
             proc.wait(10)
     for shape, (ref, sub, per_second) in shapes.items():
         load = f"{args.rate:g} job/s per client" if shape == "paced" else "back to back"
-        print(f"{shape}: {args.clients} concurrent clients, {len(sub)} submissions, {load}, "
-              f"{per_second:.0f} submissions/s")
-        print(f"  reference GET /health: p50 {statistics.median(ref) * 1000:.1f} ms, "
-              f"p99 {_percentile(ref, 0.99) * 1000:.1f} ms")
-        print(f"  POST /discover-schema: p50 {statistics.median(sub) * 1000:.1f} ms, "
-              f"p99 {_percentile(sub, 0.99) * 1000:.1f} ms")
-        print(f"  ratio to reference: p50 {statistics.median(sub) / statistics.median(ref):.2f}, "
-              f"p99 {_percentile(sub, 0.99) / _percentile(ref, 0.99):.2f}; "
-              f"p99 vs 50 ms target: {_percentile(sub, 0.99) * 1000 / 50:.2f}")
+        print(
+            f"{shape}: {args.clients} concurrent clients, {len(sub)} submissions, {load}, "
+            f"{per_second:.0f} submissions/s"
+        )
+        print(
+            f"  reference GET /health: p50 {statistics.median(ref) * 1000:.1f} ms, "
+            f"p99 {_percentile(ref, 0.99) * 1000:.1f} ms"
+        )
+        print(
+            f"  POST /discover-schema: p50 {statistics.median(sub) * 1000:.1f} ms, "
+            f"p99 {_percentile(sub, 0.99) * 1000:.1f} ms"
+        )
+        print(
+            f"  ratio to reference: p50 {statistics.median(sub) / statistics.median(ref):.2f}, "
+            f"p99 {_percentile(sub, 0.99) / _percentile(ref, 0.99):.2f}; "
+            f"p99 vs 50 ms target: {_percentile(sub, 0.99) * 1000 / 50:.2f}"
+        )
 
 
 if __name__ == "__main__":

@@ -60,9 +60,13 @@ def bench_stack() -> Iterator[BenchStack]:
         database_url = pg.create_database("tdm")
         upgrade(database_url)
         env = {
-            "DATABASE_URL": database_url, "REDIS_URL": redis_server.url, "TDM_DATASET_BACKEND": "local",
-            "TDM_DATASET_DIR": str(root / "datasets"), "TDM_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
-            "TDM_ENV_FILE": "", "LOG_LEVEL": "WARNING",
+            "DATABASE_URL": database_url,
+            "REDIS_URL": redis_server.url,
+            "TDM_DATASET_BACKEND": "local",
+            "TDM_DATASET_DIR": str(root / "datasets"),
+            "TDM_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
+            "TDM_ENV_FILE": "",
+            "LOG_LEVEL": "WARNING",
         }
         yield BenchStack(root, database_url, redis_server.url, env)
     finally:

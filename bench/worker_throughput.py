@@ -48,8 +48,10 @@ def main() -> None:
         queue = JobQueue(sync_client(stack.redis_url))
         for job_id in ids:
             queue.enqueue(str(job_id), "NOOP")
-        worker = stack.spawn([sys.executable, "-m", "tdm_orchestrator.worker", "--concurrency",
-                              str(args.concurrency)], "worker")
+        worker = stack.spawn(
+            [sys.executable, "-m", "tdm_orchestrator.worker", "--concurrency", str(args.concurrency)],
+            "worker",
+        )
         began = time.perf_counter()
         try:
             while True:
@@ -68,7 +70,9 @@ def main() -> None:
         with unit_of_work(factory) as session:
             _, ok = JobRepository(session).list(status="succeeded", limit=1)
     print(f"{args.jobs} no-op jobs, one worker, concurrency {args.concurrency}")
-    print(f"worker: {elapsed:.2f} s = {args.jobs / elapsed:.1f} jobs/s ({ok - args.jobs} of {args.jobs} succeeded)")
+    print(
+        f"worker: {elapsed:.2f} s = {args.jobs / elapsed:.1f} jobs/s ({ok - args.jobs} of {args.jobs} succeeded)"
+    )
     print(f"reference bookkeeping: {reference:.2f} s = {args.jobs / reference:.1f} jobs/s")
     print(f"ratio worker/reference time: {elapsed / reference:.2f}")
 

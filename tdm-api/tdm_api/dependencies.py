@@ -87,8 +87,11 @@ def require(role: str) -> Callable[..., Principal]:
 
     def _check(principal: Annotated[Principal, Depends(get_principal)]) -> Principal:
         if not principal.can(role):
-            raise ApiError(f"This action needs the {role} role; your key has the {principal.role} role.",
-                           status=403, kind="forbidden")
+            raise ApiError(
+                f"This action needs the {role} role; your key has the {principal.role} role.",
+                status=403,
+                kind="forbidden",
+            )
         return principal
 
     return _check
@@ -101,16 +104,31 @@ Admin = Annotated[Principal, Depends(require("admin"))]
 
 def secret_box(runtime: ApiRuntime) -> SecretBox:
     if runtime.secret_box is None:
-        raise ApiError("The server has no encryption key (TDM_ENCRYPTION_KEYS), so it cannot store secrets.",
-                       status=503, kind="unavailable")
+        raise ApiError(
+            "The server has no encryption key (TDM_ENCRYPTION_KEYS), so it cannot store secrets.",
+            status=503,
+            kind="unavailable",
+        )
     return runtime.secret_box
 
 
-def audit(uow: UnitOfWork, principal: Principal, action: str, resource_type: str,
-          resource_id: object = None, details: dict | None = None) -> None:
+def audit(
+    uow: UnitOfWork,
+    principal: Principal,
+    action: str,
+    resource_type: str,
+    resource_id: object = None,
+    details: dict | None = None,
+) -> None:
     """Record who changed what, in the same transaction as the change."""
-    AuditRepository(uow.session).record(actor=principal.name, api_key_id=principal.key_id, action=action,
-                                        resource_type=resource_type, resource_id=resource_id, details=details)
+    AuditRepository(uow.session).record(
+        actor=principal.name,
+        api_key_id=principal.key_id,
+        action=action,
+        resource_type=resource_type,
+        resource_id=resource_id,
+        details=details,
+    )
 
 
 def parse_uuid(value: str, what: str) -> uuid.UUID:

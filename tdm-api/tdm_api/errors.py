@@ -18,9 +18,17 @@ log = logging.getLogger("tdm.api")
 
 PROBLEM_TYPE_BASE = "https://tdm.dev/problems/"
 _TITLES = {
-    400: "Bad request", 401: "Unauthorized", 403: "Forbidden", 404: "Not found", 405: "Method not allowed",
-    409: "Conflict", 413: "Payload too large", 415: "Unsupported media type", 422: "Invalid request",
-    429: "Too many requests", 503: "Service unavailable",
+    400: "Bad request",
+    401: "Unauthorized",
+    403: "Forbidden",
+    404: "Not found",
+    405: "Method not allowed",
+    409: "Conflict",
+    413: "Payload too large",
+    415: "Unsupported media type",
+    422: "Invalid request",
+    429: "Too many requests",
+    503: "Service unavailable",
 }
 
 
@@ -30,8 +38,15 @@ class ApiError(Exception):
     status: int = 400
     kind: str = "bad-request"
 
-    def __init__(self, detail: str, *, status: int | None = None, field: str | None = None,
-                 errors: list[dict[str, Any]] | None = None, kind: str | None = None) -> None:
+    def __init__(
+        self,
+        detail: str,
+        *,
+        status: int | None = None,
+        field: str | None = None,
+        errors: list[dict[str, Any]] | None = None,
+        kind: str | None = None,
+    ) -> None:
         super().__init__(detail)
         self.detail = detail
         if status is not None:
@@ -60,8 +75,15 @@ class Unavailable(ApiError):
     status, kind = 503, "unavailable"
 
 
-def problem(status: int, detail: str, *, kind: str | None = None, field: str | None = None,
-            errors: list[dict[str, Any]] | None = None, instance: str | None = None) -> JSONResponse:
+def problem(
+    status: int,
+    detail: str,
+    *,
+    kind: str | None = None,
+    field: str | None = None,
+    errors: list[dict[str, Any]] | None = None,
+    instance: str | None = None,
+) -> JSONResponse:
     body: dict[str, Any] = {
         "type": PROBLEM_TYPE_BASE + (kind or _TITLES.get(status, "error").lower().replace(" ", "-")),
         "title": _TITLES.get(status, "Error"),
@@ -85,7 +107,9 @@ def _field_path(loc: tuple | list) -> str:
 
 def _validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
     # Pydantic echoes the offending input; leave it out (it may hold secrets or PII).
-    return [{"field": _field_path(e.get("loc", ())), "message": e.get("msg", "invalid")} for e in exc.errors()]
+    return [
+        {"field": _field_path(e.get("loc", ())), "message": e.get("msg", "invalid")} for e in exc.errors()
+    ]
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -93,16 +117,28 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(ApiError)
     async def _api_error(request: Request, exc: ApiError) -> JSONResponse:
-        return problem(exc.status, exc.detail, kind=exc.kind, field=exc.field, errors=exc.errors,
-                       instance=request.url.path)
+        return problem(
+            exc.status,
+            exc.detail,
+            kind=exc.kind,
+            field=exc.field,
+            errors=exc.errors,
+            instance=request.url.path,
+        )
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
         errors = _validation_errors(exc)
         first = errors[0] if errors else {"field": None, "message": "invalid request"}
         detail = f"{first['field']}: {first['message']}" if first["field"] else first["message"]
-        return problem(422, detail, kind="invalid-request", field=first["field"], errors=errors,
-                       instance=request.url.path)
+        return problem(
+            422,
+            detail,
+            kind="invalid-request",
+            field=first["field"],
+            errors=errors,
+            instance=request.url.path,
+        )
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
@@ -118,15 +154,27 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _data(request: Request, exc: Exception) -> JSONResponse:
         # A value the database cannot hold (a NUL character, an out-of-range number) came from the
         # request; the driver's message quotes the value, so only the error class is logged.
-        log.info("request value refused by the database path=%s type=%s", request.url.path, type(exc).__name__)
-        return problem(422, "The request holds a value the database cannot store (for example a NUL character).",
-                       kind="invalid-request", instance=request.url.path)
+        log.info(
+            "request value refused by the database path=%s type=%s", request.url.path, type(exc).__name__
+        )
+        return problem(
+            422,
+            "The request holds a value the database cannot store (for example a NUL character).",
+            kind="invalid-request",
+            instance=request.url.path,
+        )
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
         ref = uuid.uuid4().hex[:12]
         # Frames only: exception messages may quote row values or connection strings.
         frames = "".join(traceback.format_tb(exc.__traceback__))
-        log.error("unhandled error ref=%s path=%s type=%s\n%s", ref, request.url.path, type(exc).__name__, frames)
-        return problem(500, f"Internal error (reference {ref}); the server log has details.",
-                       kind="internal-error", instance=request.url.path)
+        log.error(
+            "unhandled error ref=%s path=%s type=%s\n%s", ref, request.url.path, type(exc).__name__, frames
+        )
+        return problem(
+            500,
+            f"Internal error (reference {ref}); the server log has details.",
+            kind="internal-error",
+            instance=request.url.path,
+        )

@@ -33,8 +33,23 @@ from tdm_api.runtime import ApiRuntime
 from tdm_api.settings import ApiSettings
 
 API_PREFIX = "/api/v1"
-ROUTERS = (health, me, connections, environments, schemas, pii, jobs, masking, rules, subset, synthetic, workflows,
-           provision, datasets, lineage)
+ROUTERS = (
+    health,
+    me,
+    connections,
+    environments,
+    schemas,
+    pii,
+    jobs,
+    masking,
+    rules,
+    subset,
+    synthetic,
+    workflows,
+    provision,
+    datasets,
+    lineage,
+)
 TAGS = [
     {"name": "health", "description": "Liveness and readiness"},
     {"name": "auth", "description": "API keys: send `X-API-Key`; roles admin, operator, viewer"},
@@ -47,8 +62,11 @@ TAGS = [
     {"name": "masking", "description": "Mask jobs, masking preview, detokenization (admin)"},
     {"name": "rules", "description": "Versioned masking rule sets and the masking rule catalogue"},
     {"name": "subset", "description": "Referentially intact subsets of a source database, and their dry run"},
-    {"name": "synthetic", "description": "Synthetic data jobs from DB metadata, API specs, UIs, test cases "
-                                         "and domain packs; preview; domain packs"},
+    {
+        "name": "synthetic",
+        "description": "Synthetic data jobs from DB metadata, API specs, UIs, test cases "
+        "and domain packs; preview; domain packs",
+    },
     {"name": "provisioning", "description": "Load a dataset version into a target environment, atomically"},
     {"name": "datasets", "description": "Dataset catalog: versions, manifests, downloads, deletion"},
     {"name": "lineage", "description": "Provenance graph of dataset versions, down to columns"},
@@ -77,7 +95,7 @@ def create_app(runtime: ApiRuntime | None = None, settings: ApiSettings | None =
         title="TDM — Test Data Management API",
         version="1.0.0",
         description="Discover, classify, subset, mask, synthesize and provision PostgreSQL test data. "
-                    "Every endpoint except /health and /ready needs an `X-API-Key` header.",
+        "Every endpoint except /health and /ready needs an `X-API-Key` header.",
         openapi_url=f"{API_PREFIX}/openapi.json",
         docs_url=f"{API_PREFIX}/docs",
         redoc_url=None,
@@ -92,8 +110,9 @@ def create_app(runtime: ApiRuntime | None = None, settings: ApiSettings | None =
     max_upload = api_settings.max_upload_bytes if api_settings else 25 * 1024 * 1024
     app.add_middleware(BodySizeLimit, max_bytes=max_body, upload_max_bytes=max_upload)
     if api_settings and api_settings.cors_origins:
-        app.add_middleware(CORSMiddleware, allow_origins=api_settings.cors_origins, allow_methods=["*"],
-                           allow_headers=["*"])
+        app.add_middleware(
+            CORSMiddleware, allow_origins=api_settings.cors_origins, allow_methods=["*"], allow_headers=["*"]
+        )
     ui_dist = (api_settings.ui_dist_dir if api_settings else None) or default_ui_dist()
     if ui_dist is not None:
         mount_portal(app, Path(ui_dist))
@@ -109,16 +128,30 @@ def mount_portal(app: FastAPI, dist: Path) -> None:
     @app.api_route("/api/{path:path}", methods=["POST", "PUT", "PATCH", "DELETE"], include_in_schema=False)
     def unknown_api(path: str):
         # Without this, the portal's GET catch-all would turn unknown API calls into 405s.
-        return JSONResponse({"type": "https://tdm.dev/problems/not-found", "title": "Not found",
-                             "status": 404, "detail": "No such endpoint."}, status_code=404,
-                            media_type="application/problem+json")
+        return JSONResponse(
+            {
+                "type": "https://tdm.dev/problems/not-found",
+                "title": "Not found",
+                "status": 404,
+                "detail": "No such endpoint.",
+            },
+            status_code=404,
+            media_type="application/problem+json",
+        )
 
     @app.get("/{path:path}", include_in_schema=False)
     def portal(path: str):
         if path.startswith("api/"):
-            return JSONResponse({"type": "https://tdm.dev/problems/not-found", "title": "Not found",
-                                 "status": 404, "detail": "No such endpoint."}, status_code=404,
-                                media_type="application/problem+json")
+            return JSONResponse(
+                {
+                    "type": "https://tdm.dev/problems/not-found",
+                    "title": "Not found",
+                    "status": 404,
+                    "detail": "No such endpoint.",
+                },
+                status_code=404,
+                media_type="application/problem+json",
+            )
         candidate = (dist / path).resolve()
         if path and candidate.is_file() and dist.resolve() in candidate.parents:
             return FileResponse(candidate)

@@ -29,10 +29,17 @@ class ApiRuntime:
     secret_box: SecretBox | None
 
     @classmethod
-    def from_settings(cls, api: ApiSettings, meta: MetadataStoreSettings, cache: CacheSettings,
-                      datasets: DatasetStoreSettings) -> ApiRuntime:
+    def from_settings(
+        cls,
+        api: ApiSettings,
+        meta: MetadataStoreSettings,
+        cache: CacheSettings,
+        datasets: DatasetStoreSettings,
+    ) -> ApiRuntime:
         # Handlers run in a 40-thread pool; keep enough connections that they rarely wait for one.
-        engine = make_engine(meta.database_url, pool_size=max(meta.pool_size, 10), max_overflow=max(meta.max_overflow, 30))
+        engine = make_engine(
+            meta.database_url, pool_size=max(meta.pool_size, 10), max_overflow=max(meta.max_overflow, 30)
+        )
         keys = meta.encryption_key_list()
         return cls(
             settings=api,

@@ -16,8 +16,23 @@ from pydantic import BaseModel, Field
 
 TableKind = Literal["table", "partitioned_table", "view", "materialized_view", "foreign_table"]
 TypeCategory = Literal[
-    "integer", "decimal", "float", "string", "boolean", "date", "timestamp", "time", "interval",
-    "uuid", "json", "array", "enum", "binary", "network", "geometric", "other",
+    "integer",
+    "decimal",
+    "float",
+    "string",
+    "boolean",
+    "date",
+    "timestamp",
+    "time",
+    "interval",
+    "uuid",
+    "json",
+    "array",
+    "enum",
+    "binary",
+    "network",
+    "geometric",
+    "other",
 ]
 
 
@@ -40,8 +55,12 @@ class ColumnStats(BaseModel):
 
 class ColumnInfo(BaseModel):
     name: str
-    data_type: str = Field(description="PostgreSQL type as format_type() prints it, e.g. 'character varying(80)'")
-    udt_name: str | None = Field(None, description="Underlying type name, e.g. 'int4', '_text', an enum's name")
+    data_type: str = Field(
+        description="PostgreSQL type as format_type() prints it, e.g. 'character varying(80)'"
+    )
+    udt_name: str | None = Field(
+        None, description="Underlying type name, e.g. 'int4', '_text', an enum's name"
+    )
     type_category: TypeCategory = "other"
     nullable: bool = True
     ordinal_position: int = 0
@@ -95,7 +114,9 @@ class TableInfo(BaseModel):
     partition_of: str | None = Field(None, description="Qualified parent name when this is a partition")
     partitions: list[str] = Field(default_factory=list)
     comment: str | None = None
-    virtual_primary_key: list[str] | None = Field(None, description="User-defined key for tables without a PK")
+    virtual_primary_key: list[str] | None = Field(
+        None, description="User-defined key for tables without a PK"
+    )
 
     @property
     def key(self) -> str:

@@ -50,9 +50,17 @@ OPERATION_STEPS: dict[Operation, tuple[Step, ...]] = {
     Operation.UI_BASED_SYNTHETIC_GENERATION: (Step.SYNTHETIC,),
     Operation.API_BASED_SYNTHETIC_GENERATION: (Step.SYNTHETIC,),
     Operation.TDM_SUBSET_MASK_PROVISION: (Step.SUBSET, Step.MASK, Step.PROVISION),
-    Operation.FULL_TDM_PIPELINE: (Step.DISCOVER, Step.PII, Step.SUBSET, Step.MASK, Step.SYNTHETIC, Step.PROVISION),
+    Operation.FULL_TDM_PIPELINE: (
+        Step.DISCOVER,
+        Step.PII,
+        Step.SUBSET,
+        Step.MASK,
+        Step.SYNTHETIC,
+        Step.PROVISION,
+    ),
     Operation.NOOP: (Step.NOOP,),
 }
+
 
 def plan_steps(operation: Operation, request: dict[str, Any]) -> list[str]:
     """The steps a job runs. The full pipeline skips what the request already provides or declines;

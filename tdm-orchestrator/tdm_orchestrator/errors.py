@@ -25,16 +25,38 @@ def is_transient(exc: BaseException) -> bool:
         if exc.connection_invalidated:
             return True
         exc = exc.orig or exc
-    if isinstance(exc, psycopg.errors.SerializationFailure | psycopg.errors.DeadlockDetected
-                  | psycopg.errors.LockNotAvailable | psycopg.errors.QueryCanceled
-                  | psycopg.errors.AdminShutdown | psycopg.errors.CannotConnectNow):
+    if isinstance(
+        exc,
+        psycopg.errors.SerializationFailure
+        | psycopg.errors.DeadlockDetected
+        | psycopg.errors.LockNotAvailable
+        | psycopg.errors.QueryCanceled
+        | psycopg.errors.AdminShutdown
+        | psycopg.errors.CannotConnectNow,
+    ):
         return True
     if isinstance(exc, psycopg.OperationalError):
         text = str(exc).lower()
-        return any(s in text for s in ("connection reset", "server closed", "terminating connection",
-                                       "timeout", "could not receive", "connection refused"))
-    return isinstance(exc, redis.ConnectionError | redis.TimeoutError | ConnectionResetError
-                      | socket.timeout | TimeoutError | BrokenPipeError)
+        return any(
+            s in text
+            for s in (
+                "connection reset",
+                "server closed",
+                "terminating connection",
+                "timeout",
+                "could not receive",
+                "connection refused",
+            )
+        )
+    return isinstance(
+        exc,
+        redis.ConnectionError
+        | redis.TimeoutError
+        | ConnectionResetError
+        | socket.timeout
+        | TimeoutError
+        | BrokenPipeError,
+    )
 
 
 def user_message(exc: BaseException) -> str:
@@ -57,5 +79,6 @@ def transient_retry_policy():
     """The retry policy every agent node uses: bounded, with exponential backoff."""
     from langgraph.types import RetryPolicy
 
-    return RetryPolicy(max_attempts=4, initial_interval=1.0, backoff_factor=2.0, max_interval=20.0,
-                       retry_on=is_transient)
+    return RetryPolicy(
+        max_attempts=4, initial_interval=1.0, backoff_factor=2.0, max_interval=20.0, retry_on=is_transient
+    )

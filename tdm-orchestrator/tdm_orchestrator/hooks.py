@@ -54,8 +54,17 @@ class WorkerJobHooks:
         if outputs:
             entry["outputs"] = outputs
         self._save_progress()
-        self._publish({"type": "progress", "stage": "workflow", "done": 0, "total": None,
-                       "message": f"{step}: {status}", "step": step, "step_status": status})
+        self._publish(
+            {
+                "type": "progress",
+                "stage": "workflow",
+                "done": 0,
+                "total": None,
+                "message": f"{step}: {status}",
+                "step": step,
+                "step_status": status,
+            }
+        )
 
     def fail_open_steps(self, status: str = "failed") -> None:
         """A job that ends early leaves no step shown as running."""

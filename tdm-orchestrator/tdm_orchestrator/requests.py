@@ -14,8 +14,13 @@ from tdm_orchestrator.contract import OPERATION_STEPS, Operation, Step
 from tdm_orchestrator.state import TDMState
 
 STEP_KEYS: dict[str, str] = {
-    Step.DISCOVER: "discover", Step.PII: "pii", Step.SUBSET: "subset", Step.MASK: "masking",
-    Step.SYNTHETIC: "synthetic", Step.PROVISION: "provision", Step.NOOP: "noop",
+    Step.DISCOVER: "discover",
+    Step.PII: "pii",
+    Step.SUBSET: "subset",
+    Step.MASK: "masking",
+    Step.SYNTHETIC: "synthetic",
+    Step.PROVISION: "provision",
+    Step.NOOP: "noop",
 }
 _ALL_STEP_KEYS = frozenset(STEP_KEYS.values())
 

@@ -92,21 +92,30 @@ def _forget_checkpoints(graph: Any, job_id: str) -> None:
 def _park(services: Services, hooks: WorkerJobHooks, job_id: str) -> str:
     with services.unit_of_work() as session:
         JobRepository(session).await_approval(uuid.UUID(job_id))
-    hooks.log("Waiting for approval of the PII classification (POST /job/{id}/resume)", stage="await_approval")
+    hooks.log(
+        "Waiting for approval of the PII classification (POST /job/{id}/resume)", stage="await_approval"
+    )
     hooks.status("awaiting_approval", "waiting for a person to approve the PII map")
     return "awaiting_approval"
 
 
-def _finish(services: Services, hooks: WorkerJobHooks, job_id: str, status: str,
-            result: dict[str, Any] | None, error: str | None) -> str:
+def _finish(
+    services: Services,
+    hooks: WorkerJobHooks,
+    job_id: str,
+    status: str,
+    result: dict[str, Any] | None,
+    error: str | None,
+) -> str:
     with services.unit_of_work() as session:
         job = JobRepository(session).finish(uuid.UUID(job_id), status, result=result, error=error)
         if status != "succeeded":
             # A version without a manifest is incomplete by definition; make the catalog say so.
             failed = DatasetRepository(session).fail_unfinished_for_job(uuid.UUID(job_id))
             if failed:
-                JobRepository(session).append_log(uuid.UUID(job_id), "warning",
-                                                  f"{len(failed)} unfinished dataset version(s) marked failed")
+                JobRepository(session).append_log(
+                    uuid.UUID(job_id), "warning", f"{len(failed)} unfinished dataset version(s) marked failed"
+                )
     hooks.status(status, error or "")
     if job is not None:
         notify_job_finished(services, job)

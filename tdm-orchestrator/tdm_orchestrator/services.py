@@ -32,8 +32,13 @@ class Services:
     extras: dict = field(default_factory=dict)
 
     @classmethod
-    def from_settings(cls, meta: MetadataStoreSettings, cache: CacheSettings,
-                      datasets: DatasetStoreSettings, pool_size: int = 5) -> Services:
+    def from_settings(
+        cls,
+        meta: MetadataStoreSettings,
+        cache: CacheSettings,
+        datasets: DatasetStoreSettings,
+        pool_size: int = 5,
+    ) -> Services:
         engine = make_engine(meta.database_url, pool_size=pool_size, max_overflow=pool_size)
         keys = meta.encryption_key_list()
         return cls(
@@ -57,8 +62,10 @@ class Services:
 
     def require_secret_box(self) -> SecretBox:
         if self.secret_box is None:
-            raise PermanentJobError("No encryption key is configured (TDM_ENCRYPTION_KEYS); "
-                                    "stored connections cannot be decrypted.")
+            raise PermanentJobError(
+                "No encryption key is configured (TDM_ENCRYPTION_KEYS); "
+                "stored connections cannot be decrypted."
+            )
         return self.secret_box
 
     def connection_url(self, connection_id: str) -> str:

@@ -13,34 +13,78 @@ class OrchestratorSettings(BaseSettings):
 
     model_config = SettingsConfigDict(extra="ignore", populate_by_name=True)
 
-    concurrency: int = Field(2, ge=1, le=64, validation_alias="TDM_WORKER_CONCURRENCY",
-                             description="Jobs one worker process runs at once.")
-    heartbeat_s: float = Field(5.0, gt=0, validation_alias="TDM_WORKER_HEARTBEAT_S",
-                               description="How often a worker tells Redis and PostgreSQL it is alive.")
-    stale_after_s: float = Field(30.0, gt=0, validation_alias="TDM_WORKER_STALE_AFTER_S",
-                                 description="A job not heartbeaten for this long is taken over by another worker.")
-    max_attempts: int = Field(3, ge=1, validation_alias="TDM_JOB_MAX_ATTEMPTS",
-                              description="Deliveries of one job before it is failed (a job that kills workers).")
-    requeue_interval_s: float = Field(30.0, gt=0, validation_alias="TDM_WORKER_REQUEUE_INTERVAL_S",
-                                      description="How often a worker re-enqueues queued jobs missing from Redis.")
-    requeue_grace_s: float = Field(10.0, ge=0, validation_alias="TDM_WORKER_REQUEUE_GRACE_S",
-                                   description="A queued job younger than this is left to its enqueuer.")
-    log_level: str = Field("INFO", pattern="^(?i)(debug|info|warning|error)$", validation_alias="LOG_LEVEL",
-                           description="Log level of workers and the API: debug, info, warning or error.")
-    ephemeral_sweep_interval_s: float = Field(300.0, gt=0, validation_alias="TDM_WORKER_SWEEP_INTERVAL_S",
-                                              description="How often expired ephemeral schemas are dropped.")
-    orphan_sweep_interval_s: float = Field(300.0, gt=0, validation_alias="TDM_WORKER_ORPHAN_SWEEP_INTERVAL_S",
-                                           description="How often dataset-store files of failed, deleted or "
-                                                       "row-less versions are removed.")
-    orphan_grace_s: float = Field(3600.0, ge=0, validation_alias="TDM_WORKER_ORPHAN_GRACE_S",
-                                  description="Files without a catalog row are kept this long before removal.")
+    concurrency: int = Field(
+        2,
+        ge=1,
+        le=64,
+        validation_alias="TDM_WORKER_CONCURRENCY",
+        description="Jobs one worker process runs at once.",
+    )
+    heartbeat_s: float = Field(
+        5.0,
+        gt=0,
+        validation_alias="TDM_WORKER_HEARTBEAT_S",
+        description="How often a worker tells Redis and PostgreSQL it is alive.",
+    )
+    stale_after_s: float = Field(
+        30.0,
+        gt=0,
+        validation_alias="TDM_WORKER_STALE_AFTER_S",
+        description="A job not heartbeaten for this long is taken over by another worker.",
+    )
+    max_attempts: int = Field(
+        3,
+        ge=1,
+        validation_alias="TDM_JOB_MAX_ATTEMPTS",
+        description="Deliveries of one job before it is failed (a job that kills workers).",
+    )
+    requeue_interval_s: float = Field(
+        30.0,
+        gt=0,
+        validation_alias="TDM_WORKER_REQUEUE_INTERVAL_S",
+        description="How often a worker re-enqueues queued jobs missing from Redis.",
+    )
+    requeue_grace_s: float = Field(
+        10.0,
+        ge=0,
+        validation_alias="TDM_WORKER_REQUEUE_GRACE_S",
+        description="A queued job younger than this is left to its enqueuer.",
+    )
+    log_level: str = Field(
+        "INFO",
+        pattern="^(?i)(debug|info|warning|error)$",
+        validation_alias="LOG_LEVEL",
+        description="Log level of workers and the API: debug, info, warning or error.",
+    )
+    ephemeral_sweep_interval_s: float = Field(
+        300.0,
+        gt=0,
+        validation_alias="TDM_WORKER_SWEEP_INTERVAL_S",
+        description="How often expired ephemeral schemas are dropped.",
+    )
+    orphan_sweep_interval_s: float = Field(
+        300.0,
+        gt=0,
+        validation_alias="TDM_WORKER_ORPHAN_SWEEP_INTERVAL_S",
+        description="How often dataset-store files of failed, deleted or row-less versions are removed.",
+    )
+    orphan_grace_s: float = Field(
+        3600.0,
+        ge=0,
+        validation_alias="TDM_WORKER_ORPHAN_GRACE_S",
+        description="Files without a catalog row are kept this long before removal.",
+    )
     webhook_allow_private: bool = Field(
-        False, validation_alias="TDM_WEBHOOK_ALLOW_PRIVATE",
+        False,
+        validation_alias="TDM_WEBHOOK_ALLOW_PRIVATE",
         description="Allow job webhooks to private, loopback, link-local and metadata addresses (a closed "
-                    "network whose receivers are internal); checked by the API and at every delivery.")
+        "network whose receivers are internal); checked by the API and at every delivery.",
+    )
     webhook_allowed_hosts: str = Field(
-        "", validation_alias="TDM_WEBHOOK_ALLOWED_HOSTS",
-        description="Comma-separated host names or IP addresses job webhooks may be sent to even if private.")
+        "",
+        validation_alias="TDM_WEBHOOK_ALLOWED_HOSTS",
+        description="Comma-separated host names or IP addresses job webhooks may be sent to even if private.",
+    )
 
 
 def get_settings() -> OrchestratorSettings:

@@ -47,11 +47,22 @@ TIMEOUT_S = 10.0
 
 def completion_payload(job: Any) -> dict[str, Any]:
     result = job.result_json if isinstance(job.result_json, dict) else {}
-    dataset = (result.get("masked_dataset_version_id") or result.get("subset_dataset_version_id")
-               or result.get("synthetic_dataset_version_id") or result.get("dataset_version_id"))
-    return {"event": EVENT, "job_id": str(job.id), "operation": job.operation, "status": job.status,
-            "dataset_version_id": dataset, "target_env": result.get("target_env"),
-            "error": job.error, "timestamp": datetime.now(UTC).isoformat()}
+    dataset = (
+        result.get("masked_dataset_version_id")
+        or result.get("subset_dataset_version_id")
+        or result.get("synthetic_dataset_version_id")
+        or result.get("dataset_version_id")
+    )
+    return {
+        "event": EVENT,
+        "job_id": str(job.id),
+        "operation": job.operation,
+        "status": job.status,
+        "dataset_version_id": dataset,
+        "target_env": result.get("target_env"),
+        "error": job.error,
+        "timestamp": datetime.now(UTC).isoformat(),
+    }
 
 
 def sign(body: bytes, secret: str) -> str:
@@ -74,8 +85,7 @@ def deliver(
     except UrlRefused as exc:
         log.warning("webhook to %s not sent: %s", shown, exc)
         return False
-    headers = {"Content-Type": "application/json", "X-TDM-Event": EVENT,
-               "X-TDM-Delivery": uuid.uuid4().hex}
+    headers = {"Content-Type": "application/json", "X-TDM-Event": EVENT, "X-TDM-Delivery": uuid.uuid4().hex}
     if secret:
         headers["X-TDM-Signature"] = sign(body, secret)
     delay = FIRST_BACKOFF_S
@@ -87,13 +97,16 @@ def deliver(
                     return True
                 log.warning("webhook to %s answered %s (attempt %d)", shown, response.status_code, attempt)
             except UrlUnresolvable:
-                log.warning("webhook delivery to %s failed: the host does not resolve (attempt %d)", shown, attempt)
+                log.warning(
+                    "webhook delivery to %s failed: the host does not resolve (attempt %d)", shown, attempt
+                )
             except UrlRefused as exc:
                 log.warning("webhook to %s not sent: %s", shown, exc)
                 return False
             except httpx.HTTPError as exc:
-                log.warning("webhook delivery to %s failed: %s (attempt %d)", shown, type(exc).__name__,
-                            attempt)
+                log.warning(
+                    "webhook delivery to %s failed: %s (attempt %d)", shown, type(exc).__name__, attempt
+                )
             if attempt < attempts:
                 time.sleep(delay)
                 delay *= 2

@@ -35,7 +35,9 @@ log = logging.getLogger("tdm.worker")
 
 
 class Worker:
-    def __init__(self, services: Services, settings: OrchestratorSettings, worker_id: str | None = None) -> None:
+    def __init__(
+        self, services: Services, settings: OrchestratorSettings, worker_id: str | None = None
+    ) -> None:
         self.services = services
         self.settings = settings
         self.worker_id = worker_id or f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
@@ -44,7 +46,8 @@ class Worker:
         self._inflight: dict[str, tuple[Delivery, RedisLock]] = {}
         self._inflight_lock = threading.Lock()
         self._checkpointer, self._close_checkpointer = open_checkpointer(
-            services.libpq_database_url, pool_size=settings.concurrency + 2)
+            services.libpq_database_url, pool_size=settings.concurrency + 2
+        )
         self.graph = build_master_graph().compile(checkpointer=self._checkpointer)
         self.orphan_sweeper = OrphanedVersionSweeper(services, settings.orphan_grace_s)
 
@@ -89,8 +92,11 @@ class Worker:
         return found
 
     def _start(self, executor: ThreadPoolExecutor, delivery: Delivery) -> None:
-        lock = RedisLock(self.services.redis, cache_keys.lock_key("job", delivery.job_id),
-                         ttl_s=self.settings.stale_after_s)
+        lock = RedisLock(
+            self.services.redis,
+            cache_keys.lock_key("job", delivery.job_id),
+            ttl_s=self.settings.stale_after_s,
+        )
         if not lock.acquire(blocking=False):
             # Another live worker runs this job (a duplicate entry): drop the duplicate.
             self.queue.ack(delivery)
@@ -103,14 +109,19 @@ class Worker:
     def _process(self, delivery: Delivery) -> None:
         try:
             if delivery.delivery_count > self.settings.max_attempts:
-                fail_job(self.services, delivery.job_id,
-                         f"The job was interrupted {delivery.delivery_count - 1} times and was given up.")
+                fail_job(
+                    self.services,
+                    delivery.job_id,
+                    f"The job was interrupted {delivery.delivery_count - 1} times and was given up.",
+                )
             else:
                 status = run_job(delivery.job_id, self.services, self.graph, self.worker_id)
                 log.info("job %s → %s", delivery.job_id, status or "already finished")
             self.queue.ack(delivery)
         except Exception as exc:  # noqa: BLE001 - keep the worker alive; the entry will be reclaimed
-            log.error("job %s: infrastructure error %s; it will be retried", delivery.job_id, type(exc).__name__)
+            log.error(
+                "job %s: infrastructure error %s; it will be retried", delivery.job_id, type(exc).__name__
+            )
 
     def _done(self, delivery: Delivery) -> None:
         with self._inflight_lock:
@@ -169,7 +180,9 @@ class Worker:
         try:
             return fn()
         except Exception as exc:  # noqa: BLE001 - Redis/PostgreSQL blips must not kill the loop
-            log.warning("worker %s: %s during %s", self.worker_id, type(exc).__name__, getattr(fn, "__name__", "step"))
+            log.warning(
+                "worker %s: %s during %s", self.worker_id, type(exc).__name__, getattr(fn, "__name__", "step")
+            )
             time.sleep(0.5)
             return None
 
@@ -185,11 +198,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--concurrency", type=int, default=None)
     args = parser.parse_args(argv)
     settings = orchestrator_settings()
-    logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    logging.basicConfig(
+        level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s %(message)s"
+    )
     if args.concurrency:
         settings.concurrency = args.concurrency
-    services = Services.from_settings(meta_settings(), cache_settings(), dataset_settings(),
-                                      pool_size=settings.concurrency + 2)
+    services = Services.from_settings(
+        meta_settings(), cache_settings(), dataset_settings(), pool_size=settings.concurrency + 2
+    )
     worker = Worker(services, settings)
     signal.signal(signal.SIGTERM, worker.stop)
     signal.signal(signal.SIGINT, worker.stop)

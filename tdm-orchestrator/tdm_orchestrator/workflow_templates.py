@@ -16,7 +16,7 @@ TEMPLATES: dict[str, dict[str, Any]] = {
     "full_workflow": {
         "title": "Full workflow",
         "description": "Discover the source, classify PII, subset, mask with the suggested rules, "
-                       "top up with synthetic rows, provision into an environment.",
+        "top up with synthetic rows, provision into an environment.",
         "steps": [Step.DISCOVER, Step.PII, Step.SUBSET, Step.MASK, Step.SYNTHETIC, Step.PROVISION],
         "requires": ["connection_id|schema_version_id", "target_env", "subset.root_table"],
         "defaults": {
@@ -31,32 +31,45 @@ TEMPLATES: dict[str, dict[str, Any]] = {
         "description": "Generate related synthetic tables from a domain pack (no source database needed).",
         "steps": [Step.SYNTHETIC],
         "requires": [],
-        "defaults": {"synthetic": {"domain_pack": "ecommerce", "row_counts": {"customer": 1000}, "engine": "rules",
-                                   "scenario_template": "default"}},
+        "defaults": {
+            "synthetic": {
+                "domain_pack": "ecommerce",
+                "row_counts": {"customer": 1000},
+                "engine": "rules",
+                "scenario_template": "default",
+            }
+        },
     },
     "db_migration": {
         "title": "DB migration",
         "description": "Discover, take a referentially intact subset and load it into an environment, unmasked.",
         "steps": [Step.DISCOVER, Step.SUBSET, Step.PROVISION],
         "requires": ["connection_id|schema_version_id", "target_env", "subset.root_table"],
-        "defaults": {"subset": {"sampling_pct": 100},
-                     "provision": {"mode": "drop_create", "reset_env": True, "run_smoke_tests": True}},
+        "defaults": {
+            "subset": {"sampling_pct": 100},
+            "provision": {"mode": "drop_create", "reset_env": True, "run_smoke_tests": True},
+        },
     },
     "secure_masking": {
         "title": "Secure masking",
         "description": "Discover, classify PII, copy the data, mask every PII column, provision.",
         "steps": [Step.DISCOVER, Step.PII, Step.SUBSET, Step.MASK, Step.PROVISION],
         "requires": ["connection_id|schema_version_id", "target_env", "subset.root_table"],
-        "defaults": {"subset": {"sampling_pct": 100}, "masking": {"use_suggested_rules": True},
-                     "provision": {"mode": "truncate", "reset_env": True, "run_smoke_tests": True}},
+        "defaults": {
+            "subset": {"sampling_pct": 100},
+            "masking": {"use_suggested_rules": True},
+            "provision": {"mode": "truncate", "reset_env": True, "run_smoke_tests": True},
+        },
     },
     "test_data_generation": {
         "title": "Test data generation",
         "description": "Generate synthetic data from a domain pack, API spec or UI and provision it.",
         "steps": [Step.SYNTHETIC, Step.PROVISION],
         "requires": ["target_env"],
-        "defaults": {"synthetic": {"domain_pack": "ecommerce", "row_counts": {"customer": 1000}, "engine": "rules"},
-                     "provision": {"mode": "drop_create", "reset_env": True, "run_smoke_tests": True}},
+        "defaults": {
+            "synthetic": {"domain_pack": "ecommerce", "row_counts": {"customer": 1000}, "engine": "rules"},
+            "provision": {"mode": "drop_create", "reset_env": True, "run_smoke_tests": True},
+        },
     },
 }
 

@@ -18,8 +18,13 @@ def test_redis_answers(redis_url):
 
 
 def test_s3_speaks_http(s3_endpoint, s3_bucket_name):
-    s3 = boto3.client("s3", endpoint_url=s3_endpoint.url, aws_access_key_id=s3_endpoint.access_key,
-                      aws_secret_access_key=s3_endpoint.secret_key, region_name=s3_endpoint.region)
+    s3 = boto3.client(
+        "s3",
+        endpoint_url=s3_endpoint.url,
+        aws_access_key_id=s3_endpoint.access_key,
+        aws_secret_access_key=s3_endpoint.secret_key,
+        region_name=s3_endpoint.region,
+    )
     s3.create_bucket(Bucket=s3_bucket_name)
     s3.put_object(Bucket=s3_bucket_name, Key="a", Body=b"x")
     assert s3.get_object(Bucket=s3_bucket_name, Key="a")["Body"].read() == b"x"

@@ -152,7 +152,9 @@ def test_secrets_and_pii_appear_nowhere(
         **metadata,
     }
     # Finished jobs keep no checkpoints, so nothing of their state (ids, statistics) stays behind.
-    assert "vip_contacts" not in metadata.get("table checkpoint_blobs", ""), "finished jobs keep no checkpoints"
+    assert "vip_contacts" not in metadata.get("table checkpoint_blobs", ""), (
+        "finished jobs keep no checkpoints"
+    )
     assert "leak-source" in metadata["table connections"]
     leaks = {where: hits(text, needles) for where, text in places.items()}
     leaks["binary columns, raw"] = hits(binary_columns, secrets)

@@ -66,8 +66,16 @@ def _portable(info: ColumnInfo | None, ref: sql.Composable) -> sql.Composable:
         return sql.SQL("{}::numeric").format(ref)
     if info.type_category in _TEXT_CATEGORIES:
         return sql.SQL("{}::text").format(ref)
-    if info.type_category == "array" and (info.udt_name or "").lstrip("_") in ("uuid", "inet", "cidr", "macaddr",
-                                                                                "json", "jsonb", "money", "xml"):
+    if info.type_category == "array" and (info.udt_name or "").lstrip("_") in (
+        "uuid",
+        "inet",
+        "cidr",
+        "macaddr",
+        "json",
+        "jsonb",
+        "money",
+        "xml",
+    ):
         return sql.SQL("{}::text[]").format(ref)
     return ref
 

@@ -10,8 +10,9 @@ import typer
 
 from tdm_api.cli.console import out
 
-apikey_app = typer.Typer(help="Create, list and revoke API keys (run next to the metadata store).",
-                         no_args_is_help=True)
+apikey_app = typer.Typer(
+    help="Create, list and revoke API keys (run next to the metadata store).", no_args_is_help=True
+)
 
 
 class Role(StrEnum):
@@ -38,8 +39,13 @@ def create(
 
     with _session() as session:
         row, plaintext = ApiKeyRepository(session).create(name, role.value, created_by="tdm apikey")
-        AuditRepository(session).record(actor="tdm apikey", action="apikey.create", resource_type="api_key",
-                                        resource_id=row.id, details={"name": name, "role": role.value})
+        AuditRepository(session).record(
+            actor="tdm apikey",
+            action="apikey.create",
+            resource_type="api_key",
+            resource_id=row.id,
+            details={"name": name, "role": role.value},
+        )
     print(plaintext)
 
 
@@ -53,8 +59,14 @@ def list_keys() -> None:
     table = Table("id", "prefix", "name", "role", "last used", "revoked")
     with _session() as session:
         for row in ApiKeyRepository(session).list():
-            table.add_row(str(row.id), row.key_prefix, row.name, row.role,
-                          str(row.last_used_at or "-"), str(row.revoked_at or "-"))
+            table.add_row(
+                str(row.id),
+                row.key_prefix,
+                row.name,
+                row.role,
+                str(row.last_used_at or "-"),
+                str(row.revoked_at or "-"),
+            )
     out.print(table)
 
 
@@ -72,8 +84,9 @@ def revoke(key_id: Annotated[str, typer.Argument(help="The key's id (from `tdm a
         if not ApiKeyRepository(session).revoke(kid):
             out.print("no such key (or already revoked)")
             raise typer.Exit(1)
-        AuditRepository(session).record(actor="tdm apikey", action="apikey.revoke", resource_type="api_key",
-                                        resource_id=kid)
+        AuditRepository(session).record(
+            actor="tdm apikey", action="apikey.revoke", resource_type="api_key", resource_id=kid
+        )
     out.print(f"revoked {kid}")
 
 

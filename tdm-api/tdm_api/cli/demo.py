@@ -84,8 +84,12 @@ def _summary_table(run: DemoRun) -> Table:
 
 
 def demo(
-    home: Annotated[Path | None, typer.Option("--home", help="Stack directory [default: TDM_HOME or ~/.tdm].")] = None,
-    customers: Annotated[int, typer.Option(min=100, max=5_000_000, help="Customers in the sample source.")] = 100_000,
+    home: Annotated[
+        Path | None, typer.Option("--home", help="Stack directory [default: TDM_HOME or ~/.tdm].")
+    ] = None,
+    customers: Annotated[
+        int, typer.Option(min=100, max=5_000_000, help="Customers in the sample source.")
+    ] = 100_000,
     workers: Annotated[int, typer.Option(min=1, max=8, help="Workers to start with the stack.")] = 2,
     api_port: Annotated[int | None, typer.Option("--api-port", min=1, max=65535)] = None,
 ) -> None:
@@ -149,9 +153,14 @@ def _stages(run: DemoRun, connection_id: str):
         else:
             err.print("The server has no synthetic endpoint; top-up skipped.")
 
-    return [("1/6 Discover the source schema", discover), ("2/6 Classify PII", classify),
-            ("3/6 Subset 10% of customers", subset), ("4/6 Mask with the suggested rules", mask),
-            ("5/6 Provision into QA", provision), ("6/6 Synthetic top-up (ecommerce pack)", synthetic)]
+    return [
+        ("1/6 Discover the source schema", discover),
+        ("2/6 Classify PII", classify),
+        ("3/6 Subset 10% of customers", subset),
+        ("4/6 Mask with the suggested rules", mask),
+        ("5/6 Provision into QA", provision),
+        ("6/6 Synthetic top-up (ecommerce pack)", synthetic),
+    ]
 
 
 def register(app: typer.Typer) -> None:

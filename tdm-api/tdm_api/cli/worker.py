@@ -10,7 +10,10 @@ import typer
 
 
 def worker(
-    concurrency: Annotated[int | None, typer.Option(min=1, max=64, help="Jobs run at once [default: TDM_WORKER_CONCURRENCY or 2].")] = None,
+    concurrency: Annotated[
+        int | None,
+        typer.Option(min=1, max=64, help="Jobs run at once [default: TDM_WORKER_CONCURRENCY or 2]."),
+    ] = None,
 ) -> None:
     """Claim jobs from Redis and run them until stopped (SIGTERM/Ctrl-C finish the running jobs first)."""
     # The worker runs as its own interpreter: the API package never imports the orchestrator's runtime.

@@ -40,17 +40,31 @@ class DemoRun:
         for conn in self.client.get("/connections"):
             if conn["name"] == SOURCE_CONNECTION:
                 return conn["id"]
-        return self.client.post("/connections", {"name": SOURCE_CONNECTION, "connection_string": source_url})["id"]
+        return self.client.post("/connections", {"name": SOURCE_CONNECTION, "connection_string": source_url})[
+            "id"
+        ]
 
     def ensure_environment(self, target_url: str) -> None:
         names = {env["name"] for env in self.client.get("/environments")}
         if TARGET_ENVIRONMENT not in names:
-            self.client.post("/environments", {
-                "name": TARGET_ENVIRONMENT, "description": "QA environment of the demo",
-                "connection_string": target_url,
-                "config": {"reset_mode": "drop_create", "smoke_queries": [
-                    {"name": "some customers", "sql": "SELECT 1 FROM customers LIMIT 1", "expect": "non_empty"}]},
-            })
+            self.client.post(
+                "/environments",
+                {
+                    "name": TARGET_ENVIRONMENT,
+                    "description": "QA environment of the demo",
+                    "connection_string": target_url,
+                    "config": {
+                        "reset_mode": "drop_create",
+                        "smoke_queries": [
+                            {
+                                "name": "some customers",
+                                "sql": "SELECT 1 FROM customers LIMIT 1",
+                                "expect": "non_empty",
+                            }
+                        ],
+                    },
+                },
+            )
 
     def run_job(self, stage: str, path: str, body: dict[str, Any]) -> dict[str, Any]:
         """Submit a job, follow its events live, and return the finished job (raise unless succeeded)."""
@@ -67,54 +81,86 @@ class DemoRun:
         return job
 
     def discover(self, connection_id: str) -> str:
-        job = self.run_job("discover", "/discover-schema", {"connection_id": connection_id, "sample_size": 5000})
+        job = self.run_job(
+            "discover", "/discover-schema", {"connection_id": connection_id, "sample_size": 5000}
+        )
         summary = job["result"]["step_results"]["discover_schema"]
-        self.stages[-1].details = {"tables": summary["tables"], "columns": summary["columns"],
-                                   "foreign keys": summary["relationships"], "version": summary["version_number"]}
+        self.stages[-1].details = {
+            "tables": summary["tables"],
+            "columns": summary["columns"],
+            "foreign keys": summary["relationships"],
+            "version": summary["version_number"],
+        }
         return job["result"]["schema_version_id"]
 
     def classify(self, version_id: str) -> None:
         job = self.run_job("pii", "/pii/classify", {"schema_version_id": version_id})
         summary = job["result"]["step_results"].get("pii_classification", {})
         by_type = summary.get("by_type") or {}
-        self.stages[-1].details = {"PII columns": summary.get("columns_flagged"),
-                                   "types": ", ".join(f"{k} {v}" for k, v in sorted(by_type.items()))}
+        self.stages[-1].details = {
+            "PII columns": summary.get("columns_flagged"),
+            "types": ", ".join(f"{k} {v}" for k, v in sorted(by_type.items())),
+        }
 
     def subset(self, version_id: str) -> str:
-        job = self.run_job("subset", "/subset", {"schema_version_id": version_id, "root_table": "customers",
-                                                 "sampling_pct": 10, "seed": 42})
+        job = self.run_job(
+            "subset",
+            "/subset",
+            {"schema_version_id": version_id, "root_table": "customers", "sampling_pct": 10, "seed": 42},
+        )
         summary = job["result"]["step_results"]["subsetting"]
         rows = summary.get("row_counts") or {}
-        self.stages[-1].details = {"rows": sum(rows.values()), "tables": len(rows), "orphans": summary.get("orphans")}
+        self.stages[-1].details = {
+            "rows": sum(rows.values()),
+            "tables": len(rows),
+            "orphans": summary.get("orphans"),
+        }
         return job["result"]["subset_dataset_version_id"]
 
     def mask(self, dataset_id: str) -> str:
-        job = self.run_job("mask", "/mask", {"dataset_version_id": dataset_id, "use_suggested_rules": True,
-                                             "name": "demo masked subset"})
+        job = self.run_job(
+            "mask",
+            "/mask",
+            {"dataset_version_id": dataset_id, "use_suggested_rules": True, "name": "demo masked subset"},
+        )
         summary = job["result"]["step_results"]["masking"]
         leak = summary.get("leak_check") or {}
         integrity = summary.get("integrity") or {}
-        self.stages[-1].details = {"columns masked": summary.get("columns_masked"), "rows": summary.get("rows"),
-                                   "key id": summary.get("key_id"),
-                                   "leak check": "passed" if leak.get("ok") else "LEAKS FOUND",
-                                   "integrity": "0 orphans" if integrity.get("ok") else "BROKEN"}
+        self.stages[-1].details = {
+            "columns masked": summary.get("columns_masked"),
+            "rows": summary.get("rows"),
+            "key id": summary.get("key_id"),
+            "leak check": "passed" if leak.get("ok") else "LEAKS FOUND",
+            "integrity": "0 orphans" if integrity.get("ok") else "BROKEN",
+        }
         return job["result"]["masked_dataset_version_id"]
 
     def provision(self, dataset_id: str, stage: str = "provision", **options: Any) -> dict[str, Any]:
-        body = {"dataset_version_id": dataset_id, "target_env": TARGET_ENVIRONMENT, "reset_env": True,
-                "run_smoke_tests": True, "mode": "drop_create", **options}
+        body = {
+            "dataset_version_id": dataset_id,
+            "target_env": TARGET_ENVIRONMENT,
+            "reset_env": True,
+            "run_smoke_tests": True,
+            "mode": "drop_create",
+            **options,
+        }
         job = self.run_job(stage, "/provision", body)
         result = job["result"]
         smoke = result.get("smoke_test_results") or {}
-        self.stages[-1].details = {"rows": sum((result.get("row_counts") or {}).values()),
-                                   "tables": len(result.get("tables_loaded") or []),
-                                   "smoke tests": "passed" if smoke.get("passed") else "FAILED"}
+        self.stages[-1].details = {
+            "rows": sum((result.get("row_counts") or {}).values()),
+            "tables": len(result.get("tables_loaded") or []),
+            "smoke tests": "passed" if smoke.get("passed") else "FAILED",
+        }
         return result
 
     def synthetic_top_up(self) -> str | None:
         try:
-            job = self.run_job("synthetic", "/synthetic", {"domain_pack": "ecommerce", "seed": 42,
-                                                           "row_counts": {"customer": 2000}})
+            job = self.run_job(
+                "synthetic",
+                "/synthetic",
+                {"domain_pack": "ecommerce", "seed": 42, "row_counts": {"customer": 2000}},
+            )
         except ClientError as exc:
             if str(exc).startswith(("404", "405")):
                 return None

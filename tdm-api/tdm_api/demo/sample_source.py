@@ -19,8 +19,14 @@ import pyarrow.csv as pacsv
 from faker import Faker
 
 LOCALES = ("en_US", "en_GB", "de_DE", "fr_FR", "es_ES", "nl_NL")
-COUNTRIES = {"en_US": ("US", "United States"), "en_GB": ("GB", "United Kingdom"), "de_DE": ("DE", "Germany"),
-             "fr_FR": ("FR", "France"), "es_ES": ("ES", "Spain"), "nl_NL": ("NL", "Netherlands")}
+COUNTRIES = {
+    "en_US": ("US", "United States"),
+    "en_GB": ("GB", "United Kingdom"),
+    "de_DE": ("DE", "Germany"),
+    "fr_FR": ("FR", "France"),
+    "es_ES": ("ES", "Spain"),
+    "nl_NL": ("NL", "Netherlands"),
+}
 POOL = 2000
 
 DDL = """
@@ -95,9 +101,12 @@ class _Pools:
             fake = Faker(locale)
             fake.seed_instance(seed + n)
             self.by_locale[locale] = {
-                "first": [fake.first_name() for _ in range(POOL)], "last": [fake.last_name() for _ in range(POOL)],
-                "street": [fake.street_address() for _ in range(POOL)], "city": [fake.city() for _ in range(POOL // 4)],
-                "postcode": [fake.postcode() for _ in range(POOL)], "phone": [fake.phone_number() for _ in range(POOL)],
+                "first": [fake.first_name() for _ in range(POOL)],
+                "last": [fake.last_name() for _ in range(POOL)],
+                "street": [fake.street_address() for _ in range(POOL)],
+                "city": [fake.city() for _ in range(POOL // 4)],
+                "postcode": [fake.postcode() for _ in range(POOL)],
+                "phone": [fake.phone_number() for _ in range(POOL)],
                 "ssn": [fake.ssn() for _ in range(POOL)],
             }
 
@@ -123,19 +132,32 @@ def _customers(rng, pools: _Pools, n: int):
     locales = np.asarray(LOCALES)[rng.integers(0, len(LOCALES), n)]
     first, last = pools.pick(rng, locales, "first"), pools.pick(rng, locales, "last")
     ids = np.arange(1, n + 1)
-    emails = [f"{f}.{ln}.{i}@example.{c.split('_')[1].lower()}".lower().replace(" ", "")
-              for f, ln, i, c in zip(first, last, ids, locales, strict=True)]
+    emails = [
+        f"{f}.{ln}.{i}@example.{c.split('_')[1].lower()}".lower().replace(" ", "")
+        for f, ln, i, c in zip(first, last, ids, locales, strict=True)
+    ]
     referred = np.where(rng.random(n) < 0.2, rng.integers(1, np.maximum(ids, 2)), 0)
     referred = [int(r) if 0 < r < i else None for r, i in zip(referred, ids, strict=True)]
     dob = (np.datetime64("1950-01-01") + rng.integers(0, 365 * 55, n)).astype(str)
-    created = (np.datetime64("2019-01-01T00:00:00") + rng.integers(0, 5 * 365 * 86400, n).astype("timedelta64[s]"))
+    created = np.datetime64("2019-01-01T00:00:00") + rng.integers(0, 5 * 365 * 86400, n).astype(
+        "timedelta64[s]"
+    )
     return locales, {
-        "id": ids, "first_name": first, "last_name": last, "email": emails, "phone": pools.pick(rng, locales, "phone"),
-        "date_of_birth": dob.tolist(), "national_id": pools.pick(rng, locales, "ssn"),
-        "street": pools.pick(rng, locales, "street"), "city": pools.pick(rng, locales, "city"),
+        "id": ids,
+        "first_name": first,
+        "last_name": last,
+        "email": emails,
+        "phone": pools.pick(rng, locales, "phone"),
+        "date_of_birth": dob.tolist(),
+        "national_id": pools.pick(rng, locales, "ssn"),
+        "street": pools.pick(rng, locales, "street"),
+        "city": pools.pick(rng, locales, "city"),
         "postcode": pools.pick(rng, locales, "postcode"),
-        "country_code": [COUNTRIES[loc][0] for loc in locales], "referred_by": referred,
-        "loyalty_tier": np.asarray(["bronze", "silver", "gold"])[rng.choice(3, n, p=[0.7, 0.22, 0.08])].tolist(),
+        "country_code": [COUNTRIES[loc][0] for loc in locales],
+        "referred_by": referred,
+        "loyalty_tier": np.asarray(["bronze", "silver", "gold"])[
+            rng.choice(3, n, p=[0.7, 0.22, 0.08])
+        ].tolist(),
         "created_at": created.astype(str).tolist(),
     }
 
@@ -148,7 +170,11 @@ def build_sample_source(url: str, size: SampleSize | None = None, seed: int = 7)
     counts: dict[str, int] = {}
     with psycopg.connect(url) as conn:
         conn.execute(DDL)
-        _copy(conn, "countries", {"code": [c for c, _ in COUNTRIES.values()], "name": [n for _, n in COUNTRIES.values()]})
+        _copy(
+            conn,
+            "countries",
+            {"code": [c for c, _ in COUNTRIES.values()], "name": [n for _, n in COUNTRIES.values()]},
+        )
         locales, customers = _customers(rng, pools, size.customers)
         _copy(conn, "customers", customers)
         n = size.customers
@@ -156,61 +182,143 @@ def build_sample_source(url: str, size: SampleSize | None = None, seed: int = 7)
         addr_cust = np.concatenate([customers["id"], customers["id"][extra]])
         addr_no = np.concatenate([np.ones(n, dtype=int), np.full(extra.sum(), 2)])
         addr_loc = np.concatenate([locales, locales[extra]])
-        _copy(conn, "addresses", {"customer_id": addr_cust, "address_no": addr_no,
-                                  "street": pools.pick(rng, addr_loc, "street"), "city": pools.pick(rng, addr_loc, "city"),
-                                  "postcode": pools.pick(rng, addr_loc, "postcode"),
-                                  "country_code": [COUNTRIES[loc][0] for loc in addr_loc]})
+        _copy(
+            conn,
+            "addresses",
+            {
+                "customer_id": addr_cust,
+                "address_no": addr_no,
+                "street": pools.pick(rng, addr_loc, "street"),
+                "city": pools.pick(rng, addr_loc, "city"),
+                "postcode": pools.pick(rng, addr_loc, "postcode"),
+                "country_code": [COUNTRIES[loc][0] for loc in addr_loc],
+            },
+        )
         s = size.stores
         store_loc = np.asarray(LOCALES)[rng.integers(0, len(LOCALES), s)]
-        _copy(conn, "stores", {"id": np.arange(1, s + 1), "name": [f"Store {i}" for i in range(1, s + 1)],
-                               "city": pools.pick(rng, store_loc, "city"), "manager_id": [None] * s})
+        _copy(
+            conn,
+            "stores",
+            {
+                "id": np.arange(1, s + 1),
+                "name": [f"Store {i}" for i in range(1, s + 1)],
+                "city": pools.pick(rng, store_loc, "city"),
+                "manager_id": [None] * s,
+            },
+        )
         staff_n = s * size.staff_per_store
         staff_ids = np.arange(1, staff_n + 1)
         staff_store = (staff_ids - 1) // size.staff_per_store + 1
         staff_loc = store_loc[staff_store - 1]
         first, last = pools.pick(rng, staff_loc, "first"), pools.pick(rng, staff_loc, "last")
         managers = (staff_store - 1) * size.staff_per_store + 1
-        _copy(conn, "staff", {"id": staff_ids, "store_id": staff_store, "first_name": first, "last_name": last,
-                              "email": [f"staff{i}@shop.example" for i in staff_ids],
-                              "reports_to": [int(m) if m != i else None for m, i in zip(managers, staff_ids, strict=True)]})
+        _copy(
+            conn,
+            "staff",
+            {
+                "id": staff_ids,
+                "store_id": staff_store,
+                "first_name": first,
+                "last_name": last,
+                "email": [f"staff{i}@shop.example" for i in staff_ids],
+                "reports_to": [int(m) if m != i else None for m, i in zip(managers, staff_ids, strict=True)],
+            },
+        )
         conn.execute("UPDATE stores SET manager_id = (id - 1) * %s + 1", (size.staff_per_store,))
         p = size.products
         categories = np.asarray(["books", "garden", "toys", "kitchen", "sports", "music"])
-        _copy(conn, "products", {"id": np.arange(1, p + 1), "sku": [f"SKU-{i:07d}" for i in range(1, p + 1)],
-                                 "name": [f"Product {i}" for i in range(1, p + 1)],
-                                 "category": categories[rng.integers(0, len(categories), p)].tolist(),
-                                 "price": np.round(rng.lognormal(3, 0.8, p), 2)})
+        _copy(
+            conn,
+            "products",
+            {
+                "id": np.arange(1, p + 1),
+                "sku": [f"SKU-{i:07d}" for i in range(1, p + 1)],
+                "name": [f"Product {i}" for i in range(1, p + 1)],
+                "category": categories[rng.integers(0, len(categories), p)].tolist(),
+                "price": np.round(rng.lognormal(3, 0.8, p), 2),
+            },
+        )
         o = size.orders
         order_ids = np.arange(1, o + 1)
         order_cust = rng.integers(1, n + 1, o)
-        note_pool = np.asarray(["Leave at the door", "Gift wrap please", None, None, None,
-                                "Call me on arrival", "Deliver after 6pm"], dtype=object)
+        note_pool = np.asarray(
+            [
+                "Leave at the door",
+                "Gift wrap please",
+                None,
+                None,
+                None,
+                "Call me on arrival",
+                "Deliver after 6pm",
+            ],
+            dtype=object,
+        )
         notes = note_pool[rng.integers(0, len(note_pool), o)]
         with_phone = rng.random(o) < 0.02  # free text that holds PII, as real notes do
         phones = np.asarray(customers["phone"], dtype=object)[order_cust - 1]
         notes = np.where(with_phone, "Call " + phones.astype(str), notes)
-        ordered = np.datetime64("2022-01-01T00:00:00") + rng.integers(0, 3 * 365 * 86400, o).astype("timedelta64[s]")
-        _copy(conn, "orders", {"id": order_ids, "customer_id": order_cust, "store_id": rng.integers(1, s + 1, o),
-                               "ship_customer_id": order_cust, "ship_address_no": np.ones(o, dtype=int),
-                               "status": np.asarray(["placed", "shipped", "delivered", "returned"])[
-                                   rng.choice(4, o, p=[0.1, 0.2, 0.65, 0.05])].tolist(),
-                               "ordered_at": ordered.astype(str).tolist(), "notes": notes.tolist()})
+        ordered = np.datetime64("2022-01-01T00:00:00") + rng.integers(0, 3 * 365 * 86400, o).astype(
+            "timedelta64[s]"
+        )
+        _copy(
+            conn,
+            "orders",
+            {
+                "id": order_ids,
+                "customer_id": order_cust,
+                "store_id": rng.integers(1, s + 1, o),
+                "ship_customer_id": order_cust,
+                "ship_address_no": np.ones(o, dtype=int),
+                "status": np.asarray(["placed", "shipped", "delivered", "returned"])[
+                    rng.choice(4, o, p=[0.1, 0.2, 0.65, 0.05])
+                ].tolist(),
+                "ordered_at": ordered.astype(str).tolist(),
+                "notes": notes.tolist(),
+            },
+        )
         lines = rng.integers(1, 5, o)
         item_order = np.repeat(order_ids, lines)
         item_line = np.concatenate([np.arange(1, k + 1) for k in lines])
         items = len(item_order)
-        _copy(conn, "order_items", {"order_id": item_order, "line_no": item_line,
-                                    "product_id": rng.integers(1, p + 1, items), "quantity": rng.integers(1, 4, items),
-                                    "unit_price": np.round(rng.lognormal(3, 0.8, items), 2)})
+        _copy(
+            conn,
+            "order_items",
+            {
+                "order_id": item_order,
+                "line_no": item_line,
+                "product_id": rng.integers(1, p + 1, items),
+                "quantity": rng.integers(1, 4, items),
+                "unit_price": np.round(rng.lognormal(3, 0.8, items), 2),
+            },
+        )
         prefixes = np.asarray([f"4{v:014d}" for v in rng.integers(0, 10**14, o)])
         cards = _luhn_complete(prefixes)
         ibans = [_iban("DE", f"{v:018d}") if rng.random() < 0.3 else None for v in rng.integers(0, 10**17, o)]
         ips = [f"{a}.{b}.{c}.{d}" for a, b, c, d in rng.integers(1, 255, (o, 4))]
-        _copy(conn, "payments", {"id": order_ids, "order_id": order_ids, "card_number": cards, "iban": ibans,
-                                 "amount": np.round(rng.lognormal(4, 0.7, o), 2), "paid_at": ordered.astype(str).tolist(),
-                                 "ip_address": ips})
+        _copy(
+            conn,
+            "payments",
+            {
+                "id": order_ids,
+                "order_id": order_ids,
+                "card_number": cards,
+                "iban": ibans,
+                "amount": np.round(rng.lognormal(4, 0.7, o), 2),
+                "paid_at": ordered.astype(str).tolist(),
+                "ip_address": ips,
+            },
+        )
         conn.execute("ANALYZE")
-        for table in ("countries", "customers", "addresses", "stores", "staff", "products", "orders",
-                      "order_items", "payments"):
+        for table in (
+            "countries",
+            "customers",
+            "addresses",
+            "stores",
+            "staff",
+            "products",
+            "orders",
+            "order_items",
+            "payments",
+        ):
             counts[table] = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: S608 - fixed names
     return counts

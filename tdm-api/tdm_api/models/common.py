@@ -30,10 +30,21 @@ class JobAccepted(BaseModel):
     operation: str
     links: dict[str, str] = Field(default_factory=dict)
 
-    model_config = ConfigDict(json_schema_extra={"examples": [{
-        "job_id": "6f1c1b9e-3c43-4a5e-9c1f-2b7e4bb0a111", "status": "queued", "operation": "DISCOVER_SCHEMA",
-        "links": {"self": "/api/v1/job/6f1c1b9e-3c43-4a5e-9c1f-2b7e4bb0a111",
-                  "events": "/api/v1/job/6f1c1b9e-3c43-4a5e-9c1f-2b7e4bb0a111/events"}}]})
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "job_id": "6f1c1b9e-3c43-4a5e-9c1f-2b7e4bb0a111",
+                    "status": "queued",
+                    "operation": "DISCOVER_SCHEMA",
+                    "links": {
+                        "self": "/api/v1/job/6f1c1b9e-3c43-4a5e-9c1f-2b7e4bb0a111",
+                        "events": "/api/v1/job/6f1c1b9e-3c43-4a5e-9c1f-2b7e4bb0a111/events",
+                    },
+                }
+            ]
+        }
+    )
 
 
 class Problem(BaseModel):
@@ -55,11 +66,18 @@ class Timestamped(ApiModel):
 # Errors are sent as application/problem+json; `model` also registers the Problem schema (FastAPI
 # then lists it under application/json as well, which clients may read the same way).
 PROBLEM_RESPONSES: dict[int | str, dict] = {
-    code: {"model": Problem, "description": desc,
-           "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}
+    code: {
+        "model": Problem,
+        "description": desc,
+        "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}},
+    }
     for code, desc in {
-        400: "The body could not be parsed (not JSON, or not UTF-8)", 401: "No or unknown API key",
-        403: "The key's role does not allow this", 404: "Unknown id",
-        409: "Conflict with the current state", 413: "Body too large", 422: "Invalid request",
+        400: "The body could not be parsed (not JSON, or not UTF-8)",
+        401: "No or unknown API key",
+        403: "The key's role does not allow this",
+        404: "Unknown id",
+        409: "Conflict with the current state",
+        413: "Body too large",
+        422: "Invalid request",
     }.items()
 }

@@ -23,8 +23,17 @@ def check_postgres_url(value: SecretStr) -> SecretStr:
 
 
 class ConnectionCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
-        "name": "prod-replica", "connection_string": "postgresql://reader:secret@db.internal:5432/shop"}]})
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "name": "prod-replica",
+                    "connection_string": "postgresql://reader:secret@db.internal:5432/shop",
+                }
+            ]
+        },
+    )
 
     name: str = Field(min_length=1, max_length=255, pattern=r"^[A-Za-z0-9][A-Za-z0-9 _.\-]*$")
     connection_string: SecretStr = Field(description="postgresql://user:password@host:port/database")

@@ -30,9 +30,18 @@ class EnvironmentConfig(BaseModel):
 
 
 class EnvironmentCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
-        "name": "QA", "connection_string": "postgresql://loader:secret@qa-db:5432/shop",
-        "config": {"reset_mode": "truncate", "protected": False}}]})
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "name": "QA",
+                    "connection_string": "postgresql://loader:secret@qa-db:5432/shop",
+                    "config": {"reset_mode": "truncate", "protected": False},
+                }
+            ]
+        },
+    )
 
     name: str = Field(min_length=1, max_length=50, pattern=r"^[A-Za-z0-9][A-Za-z0-9_\-]*$")
     description: str | None = Field(None, max_length=2000)

@@ -82,7 +82,9 @@ class PreviewRequest(RuleSource):
     rows: list[dict[str, Any]] | None = Field(
         None, max_length=MAX_PREVIEW_ROWS, description="Rows to mask instead of sample rows"
     )
-    limit: int = Field(5, ge=1, le=MAX_PREVIEW_ROWS, description="Sample rows to take from the dataset (or the source)")
+    limit: int = Field(
+        5, ge=1, le=MAX_PREVIEW_ROWS, description="Sample rows to take from the dataset (or the source)"
+    )
 
     @model_validator(mode="after")
     def _data_source(self) -> PreviewRequest:

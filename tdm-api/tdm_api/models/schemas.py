@@ -12,19 +12,34 @@ IDENT = r"^[A-Za-z_][A-Za-z0-9_$]{0,62}$"
 
 
 class DiscoverRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [
-        {"connection_id": "0b0b5a8e-7a1c-4c55-9d36-3f1f0d8a9d10", "schemas": ["public"], "include_stats": True,
-         "sample_size": 10000}]})
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "connection_id": "0b0b5a8e-7a1c-4c55-9d36-3f1f0d8a9d10",
+                    "schemas": ["public"],
+                    "include_stats": True,
+                    "sample_size": 10000,
+                }
+            ]
+        },
+    )
 
     connection_id: uuid.UUID | None = None
     connection_string: SecretStr | None = Field(
-        None, description="Alternative to connection_id: stored encrypted as a new connection")
+        None, description="Alternative to connection_id: stored encrypted as a new connection"
+    )
     schemas: list[str] = Field(default_factory=lambda: ["public"], min_length=1, max_length=100)
     include_stats: bool = True
     sample_size: int = Field(10000, ge=10, le=1_000_000)
     exact_counts: bool = False
-    schema_name: str | None = Field(None, min_length=1, max_length=255,
-                                    description="Name of the logical schema (defaults to the connection's name)")
+    schema_name: str | None = Field(
+        None,
+        min_length=1,
+        max_length=255,
+        description="Name of the logical schema (defaults to the connection's name)",
+    )
 
     @model_validator(mode="after")
     def _one_source(self) -> DiscoverRequest:
@@ -72,12 +87,25 @@ class VirtualRelationshipCreate(BaseModel):
     """A user-defined key: a foreign key the database does not declare, or a primary key for a table
     that has none. Every later schema version keeps it."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [
-        {"kind": "foreign_key", "child_table": "orders", "child_columns": ["customer_ref"],
-         "parent_table": "customers", "parent_columns": ["id"]}]})
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "kind": "foreign_key",
+                    "child_table": "orders",
+                    "child_columns": ["customer_ref"],
+                    "parent_table": "customers",
+                    "parent_columns": ["id"],
+                }
+            ]
+        },
+    )
 
     kind: Literal["foreign_key", "primary_key"] = "foreign_key"
-    child_table: str = Field(min_length=1, max_length=200, description="Table key, e.g. 'orders' or 'sales.orders'")
+    child_table: str = Field(
+        min_length=1, max_length=200, description="Table key, e.g. 'orders' or 'sales.orders'"
+    )
     child_columns: list[str] = Field(min_length=1, max_length=32)
     parent_table: str | None = Field(None, max_length=200)
     parent_columns: list[str] = Field(default_factory=list, max_length=32)

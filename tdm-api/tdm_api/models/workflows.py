@@ -8,7 +8,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-StepName = Literal["discover_schema", "pii_classification", "subsetting", "masking", "synthetic", "provisioning"]
+StepName = Literal[
+    "discover_schema", "pii_classification", "subsetting", "masking", "synthetic", "provisioning"
+]
 
 
 class WorkflowTemplate(BaseModel):
@@ -23,15 +25,27 @@ class WorkflowTemplate(BaseModel):
 class WorkflowExecute(BaseModel):
     """Run a template (or a custom list of steps) with overrides, field by field."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
-        "template": "full_workflow",
-        "overrides": {"connection_id": "0b0b5a8e-7a1c-4c55-9d36-3f1f0d8a9d10", "target_env": "QA",
-                      "subset": {"root_table": "customers", "sampling_pct": 10},
-                      "approve_pii": False}}]})
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "template": "full_workflow",
+                    "overrides": {
+                        "connection_id": "0b0b5a8e-7a1c-4c55-9d36-3f1f0d8a9d10",
+                        "target_env": "QA",
+                        "subset": {"root_table": "customers", "sampling_pct": 10},
+                        "approve_pii": False,
+                    },
+                }
+            ]
+        },
+    )
 
     template: str = Field("full_workflow", description="A name from GET /workflow/templates")
-    overrides: dict[str, Any] = Field(default_factory=dict,
-                                      description="Fields that replace the template's defaults (nested per step)")
+    overrides: dict[str, Any] = Field(
+        default_factory=dict, description="Fields that replace the template's defaults (nested per step)"
+    )
     steps: list[StepName] | None = Field(None, description="Run only these steps (pipeline order is kept)")
 
 
@@ -62,8 +76,11 @@ class ResumeRequest(BaseModel):
 
     approved: bool
     reason: str | None = Field(None, max_length=2000)
-    reviews: list[dict[str, Any]] = Field(default_factory=list, max_length=10_000,
-                                          description="PII review decisions, as in PUT /pii/{schema_version_id}")
+    reviews: list[dict[str, Any]] = Field(
+        default_factory=list,
+        max_length=10_000,
+        description="PII review decisions, as in PUT /pii/{schema_version_id}",
+    )
 
 
 class WebhookCreate(BaseModel):

@@ -15,19 +15,35 @@ router = APIRouter(tags=["connections"], responses=PROBLEM_RESPONSES)
 
 
 def to_out(row) -> ConnectionOut:
-    return ConnectionOut(id=row.id, name=row.name, type=row.type, host=row.host, port=row.port,
-                         database=row.database, username=row.username, display_url=display_url(row),
-                         created_by=row.created_by, created_at=row.created_at)
+    return ConnectionOut(
+        id=row.id,
+        name=row.name,
+        type=row.type,
+        host=row.host,
+        port=row.port,
+        database=row.database,
+        username=row.username,
+        display_url=display_url(row),
+        created_by=row.created_by,
+        created_at=row.created_at,
+    )
 
 
-@router.post("/connections", operation_id="createConnection", status_code=status.HTTP_201_CREATED,
-             summary="Register a source database (the connection string is stored encrypted)")
-def create_connection(body: ConnectionCreate, uow: UowDep, runtime: RuntimeDep, principal: Admin) -> ConnectionOut:
+@router.post(
+    "/connections",
+    operation_id="createConnection",
+    status_code=status.HTTP_201_CREATED,
+    summary="Register a source database (the connection string is stored encrypted)",
+)
+def create_connection(
+    body: ConnectionCreate, uow: UowDep, runtime: RuntimeDep, principal: Admin
+) -> ConnectionOut:
     repo = ConnectionRepository(uow.session)
     if repo.get_by_name(body.name) is not None:
         raise Conflict(f"A connection named {body.name!r} already exists.", field="name")
-    row = repo.create(body.name, body.connection_string.get_secret_value(), secret_box(runtime),
-                      created_by=principal.name)
+    row = repo.create(
+        body.name, body.connection_string.get_secret_value(), secret_box(runtime), created_by=principal.name
+    )
     audit(uow, principal, "connection.create", "connection", row.id, {"name": body.name})
     out = to_out(row)
     uow.commit()
@@ -47,8 +63,12 @@ def get_connection(connection_id: str, uow: UowDep, _: Viewer) -> ConnectionOut:
     return to_out(row)
 
 
-@router.delete("/connections/{connection_id}", operation_id="deleteConnection",
-               status_code=status.HTTP_204_NO_CONTENT, summary="Delete a source connection")
+@router.delete(
+    "/connections/{connection_id}",
+    operation_id="deleteConnection",
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Delete a source connection",
+)
 def delete_connection(connection_id: str, uow: UowDep, principal: Admin) -> None:
     cid = parse_uuid(connection_id, "connection_id")
     if not ConnectionRepository(uow.session).delete(cid):
@@ -57,9 +77,14 @@ def delete_connection(connection_id: str, uow: UowDep, principal: Admin) -> None
     uow.commit()
 
 
-@router.post("/connections/{connection_id}/test", operation_id="testConnection",
-             summary="Check that the source database answers")
-def test_connection(connection_id: str, uow: UowDep, runtime: RuntimeDep, _: Operator) -> ConnectionTestResult:
+@router.post(
+    "/connections/{connection_id}/test",
+    operation_id="testConnection",
+    summary="Check that the source database answers",
+)
+def test_connection(
+    connection_id: str, uow: UowDep, runtime: RuntimeDep, _: Operator
+) -> ConnectionTestResult:
     repo = ConnectionRepository(uow.session)
     cid = parse_uuid(connection_id, "connection_id")
     if repo.get(cid) is None:

@@ -20,9 +20,16 @@ def to_out(row, runtime: ApiRuntime) -> EnvironmentOut:
     shown = None
     if row.connection_string_encrypted and runtime.secret_box is not None:
         shown = redact_url(runtime.secret_box.decrypt(row.connection_string_encrypted))
-    return EnvironmentOut(id=row.id, name=row.name, description=row.description,
-                          has_connection=bool(row.connection_string_encrypted), display_url=shown,
-                          config=dict(row.config_json or {}), created_at=row.created_at, updated_at=row.updated_at)
+    return EnvironmentOut(
+        id=row.id,
+        name=row.name,
+        description=row.description,
+        has_connection=bool(row.connection_string_encrypted),
+        display_url=shown,
+        config=dict(row.config_json or {}),
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )
 
 
 @router.get("/environments", operation_id="listEnvironments", summary="List target environments")
@@ -30,16 +37,27 @@ def list_environments(uow: UowDep, runtime: RuntimeDep, _: Viewer) -> list[Envir
     return [to_out(r, runtime) for r in EnvironmentRepository(uow.session).list()]
 
 
-@router.post("/environments", operation_id="createEnvironment", status_code=status.HTTP_201_CREATED,
-             summary="Create a target environment (its connection string is stored encrypted)")
-def create_environment(body: EnvironmentCreate, uow: UowDep, runtime: RuntimeDep, principal: Admin) -> EnvironmentOut:
+@router.post(
+    "/environments",
+    operation_id="createEnvironment",
+    status_code=status.HTTP_201_CREATED,
+    summary="Create a target environment (its connection string is stored encrypted)",
+)
+def create_environment(
+    body: EnvironmentCreate, uow: UowDep, runtime: RuntimeDep, principal: Admin
+) -> EnvironmentOut:
     repo = EnvironmentRepository(uow.session)
     if repo.get_by_name(body.name) is not None:
         raise Conflict(f"An environment named {body.name!r} already exists.", field="name")
     check_webhook_url(body.config.webhook_url, "config.webhook_url")
     url = body.connection_string.get_secret_value() if body.connection_string else None
-    row = repo.create(body.name, connection_url=url, box=secret_box(runtime) if url else None,
-                      description=body.description, config=body.config.model_dump(mode="json"))
+    row = repo.create(
+        body.name,
+        connection_url=url,
+        box=secret_box(runtime) if url else None,
+        description=body.description,
+        config=body.config.model_dump(mode="json"),
+    )
     audit(uow, principal, "environment.create", "environment", row.id, {"name": body.name})
     out = to_out(row, runtime)
     uow.commit()
@@ -59,14 +77,19 @@ def lookup_environment(repo: EnvironmentRepository, ref: str):
     return row
 
 
-@router.get("/environments/{environment_id}", operation_id="getEnvironment", summary="One environment (by id or name)")
+@router.get(
+    "/environments/{environment_id}", operation_id="getEnvironment", summary="One environment (by id or name)"
+)
 def get_environment(environment_id: str, uow: UowDep, runtime: RuntimeDep, _: Viewer) -> EnvironmentOut:
     return to_out(lookup_environment(EnvironmentRepository(uow.session), environment_id), runtime)
 
 
-@router.patch("/environments/{environment_id}", operation_id="updateEnvironment", summary="Change an environment")
-def update_environment(environment_id: str, body: EnvironmentUpdate, uow: UowDep, runtime: RuntimeDep,
-                       principal: Admin) -> EnvironmentOut:
+@router.patch(
+    "/environments/{environment_id}", operation_id="updateEnvironment", summary="Change an environment"
+)
+def update_environment(
+    environment_id: str, body: EnvironmentUpdate, uow: UowDep, runtime: RuntimeDep, principal: Admin
+) -> EnvironmentOut:
     repo = EnvironmentRepository(uow.session)
     row = lookup_environment(repo, environment_id)
     if body.config is not None:
@@ -86,8 +109,12 @@ def update_environment(environment_id: str, body: EnvironmentUpdate, uow: UowDep
     return out
 
 
-@router.delete("/environments/{environment_id}", operation_id="deleteEnvironment",
-               status_code=status.HTTP_204_NO_CONTENT, summary="Delete an environment")
+@router.delete(
+    "/environments/{environment_id}",
+    operation_id="deleteEnvironment",
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Delete an environment",
+)
 def delete_environment(environment_id: str, uow: UowDep, principal: Admin) -> None:
     repo = EnvironmentRepository(uow.session)
     row = lookup_environment(repo, environment_id)

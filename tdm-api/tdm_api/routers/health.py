@@ -16,8 +16,12 @@ async def health() -> dict[str, str]:
     return {"status": "ok"}
 
 
-@router.get("/ready", operation_id="ready", summary="Readiness: PostgreSQL, Redis and the dataset store answer",
-            responses={503: {"description": "A dependency is down"}})
+@router.get(
+    "/ready",
+    operation_id="ready",
+    summary="Readiness: PostgreSQL, Redis and the dataset store answer",
+    responses={503: {"description": "A dependency is down"}},
+)
 def ready(runtime: RuntimeDep) -> JSONResponse:
     checks: dict[str, str] = {}
     try:
@@ -37,4 +41,6 @@ def ready(runtime: RuntimeDep) -> JSONResponse:
     except Exception as exc:  # noqa: BLE001
         checks["dataset_store"] = f"down ({type(exc).__name__})"
     ok = all(v == "ok" for v in checks.values())
-    return JSONResponse({"status": "ready" if ok else "not ready", "checks": checks}, status_code=200 if ok else 503)
+    return JSONResponse(
+        {"status": "ready" if ok else "not ready", "checks": checks}, status_code=200 if ok else 503
+    )

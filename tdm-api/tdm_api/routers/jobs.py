@@ -28,9 +28,19 @@ JobStatus = Literal["queued", "running", "awaiting_approval", "succeeded", "fail
 
 
 def job_out(job) -> JobOut:
-    return JobOut(id=job.id, operation=job.operation, status=job.status, user_id=job.user_id,
-                  attempts=job.attempts, progress=job.progress_json, error=job.error, created_at=job.created_at,
-                  started_at=job.started_at, finished_at=job.finished_at, cancel_requested=job.cancel_requested)
+    return JobOut(
+        id=job.id,
+        operation=job.operation,
+        status=job.status,
+        user_id=job.user_id,
+        attempts=job.attempts,
+        progress=job.progress_json,
+        error=job.error,
+        created_at=job.created_at,
+        started_at=job.started_at,
+        finished_at=job.finished_at,
+        cancel_requested=job.cancel_requested,
+    )
 
 
 def _job_or_404(repo: JobRepository, job_id: str):
@@ -41,29 +51,50 @@ def _job_or_404(repo: JobRepository, job_id: str):
 
 
 @router.get("/jobs", operation_id="listJobs", summary="List jobs, newest first")
-def list_jobs(uow: UowDep, _: Viewer,
-              operation: list[Operation] | None = Query(None, description="One or more operations (repeat the parameter)"),
-              status: JobStatus | None = None,
-              limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0, le=10_000_000)) -> Page[JobOut]:
-    rows, total = JobRepository(uow.session).list(operation=[o.value for o in operation] if operation else None,
-                                                  status=status, limit=limit, offset=offset)
+def list_jobs(
+    uow: UowDep,
+    _: Viewer,
+    operation: list[Operation] | None = Query(
+        None, description="One or more operations (repeat the parameter)"
+    ),
+    status: JobStatus | None = None,
+    limit: int = Query(50, ge=1, le=500),
+    offset: int = Query(0, ge=0, le=10_000_000),
+) -> Page[JobOut]:
+    rows, total = JobRepository(uow.session).list(
+        operation=[o.value for o in operation] if operation else None,
+        status=status,
+        limit=limit,
+        offset=offset,
+    )
     return Page[JobOut](items=[job_out(j) for j in rows], total=total, limit=limit, offset=offset)
 
 
 @router.get("/job/{job_id}", operation_id="getJob", summary="A job with its request, result and logs")
-def get_job(job_id: str, uow: UowDep, _: Viewer,
-            logs_after: int = Query(0, ge=0, description="Only log lines with a larger id"),
-            logs_limit: int = Query(500, ge=1, le=5000)) -> JobDetail:
+def get_job(
+    job_id: str,
+    uow: UowDep,
+    _: Viewer,
+    logs_after: int = Query(0, ge=0, description="Only log lines with a larger id"),
+    logs_limit: int = Query(500, ge=1, le=5000),
+) -> JobDetail:
     repo = JobRepository(uow.session)
     job = _job_or_404(repo, job_id)
-    logs = [JobLogOut(id=log.id, level=log.level, stage=log.stage, message=log.message, created_at=log.created_at)
-            for log in repo.logs(job.id, after_id=logs_after, limit=logs_limit)]
-    return JobDetail(**job_out(job).model_dump(), request=dict(job.request_json or {}), result=job.result_json,
-                     logs=logs)
+    logs = [
+        JobLogOut(id=log.id, level=log.level, stage=log.stage, message=log.message, created_at=log.created_at)
+        for log in repo.logs(job.id, after_id=logs_after, limit=logs_limit)
+    ]
+    return JobDetail(
+        **job_out(job).model_dump(), request=dict(job.request_json or {}), result=job.result_json, logs=logs
+    )
 
 
-@router.post("/job/{job_id}/cancel", operation_id="cancelJob", status_code=202,
-             summary="Ask a job to stop; it ends `cancelled` at its next checkpoint")
+@router.post(
+    "/job/{job_id}/cancel",
+    operation_id="cancelJob",
+    status_code=202,
+    summary="Ask a job to stop; it ends `cancelled` at its next checkpoint",
+)
 def cancel_job(job_id: str, uow: UowDep, runtime: RuntimeDep, principal: Operator) -> JobOut:
     repo = JobRepository(uow.session)
     job = _job_or_404(repo, job_id)
@@ -87,13 +118,21 @@ def _sse(event_id: str | None, event: dict) -> str:
     return f"{head}event: {event.get('type', 'message')}\ndata: {json.dumps(event, default=str)}\n\n"
 
 
-@router.get("/job/{job_id}/events", operation_id="jobEvents", response_class=StreamingResponse,
-            summary="Live progress, log and status events (text/event-stream) until the job ends",
-            responses={200: {"content": {"text/event-stream": {}}}})
-async def job_events(job_id: str, request: Request, runtime: RuntimeDep, _: Viewer,
-                     last_event_id: str | None = Header(None, alias="Last-Event-ID", pattern=EVENT_ID_PATTERN),
-                     after: str | None = Query(None, description="Resume after this event id",
-                                               pattern=EVENT_ID_PATTERN)) -> StreamingResponse:
+@router.get(
+    "/job/{job_id}/events",
+    operation_id="jobEvents",
+    response_class=StreamingResponse,
+    summary="Live progress, log and status events (text/event-stream) until the job ends",
+    responses={200: {"content": {"text/event-stream": {}}}},
+)
+async def job_events(
+    job_id: str,
+    request: Request,
+    runtime: RuntimeDep,
+    _: Viewer,
+    last_event_id: str | None = Header(None, alias="Last-Event-ID", pattern=EVENT_ID_PATTERN),
+    after: str | None = Query(None, description="Resume after this event id", pattern=EVENT_ID_PATTERN),
+) -> StreamingResponse:
     jid = parse_uuid(job_id, "job_id")
     with runtime.session_factory() as session:
         job = JobRepository(session).get(jid)
@@ -121,9 +160,19 @@ async def job_events(job_id: str, request: Request, runtime: RuntimeDep, _: View
                 job_now = JobRepository(session).get(jid)
             if job_now is None or job_now.status in TERMINAL_STATUSES:
                 status_now = job_now.status if job_now else "unknown"
-                yield _sse(None, {"type": "status", "status": status_now, "message": (job_now.error or "") if job_now else ""})
+                yield _sse(
+                    None,
+                    {
+                        "type": "status",
+                        "status": status_now,
+                        "message": (job_now.error or "") if job_now else "",
+                    },
+                )
                 return
             yield ": keep-alive\n\n"
 
-    return StreamingResponse(stream(), media_type="text/event-stream",
-                             headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
+    return StreamingResponse(
+        stream(),
+        media_type="text/event-stream",
+        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+    )

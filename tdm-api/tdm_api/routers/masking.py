@@ -74,7 +74,9 @@ def preview_masking(body: PreviewRequest, uow: UowDep, runtime: RuntimeDep, _: O
     table = snapshot.table(body.table)
     if table is None:
         raise Invalid(f"Unknown table {body.table[:200]!r} in the schema version.", field="table")
-    raw, _rule_set = requested_rules(uow.session, body, dataset.schema_version_id if dataset else body.schema_version_id)
+    raw, _rule_set = requested_rules(
+        uow.session, body, dataset.schema_version_id if dataset else body.schema_version_id
+    )
     rules = [r for r in resolved_rules(raw, snapshot) if r.table == table.key]
     if dataset is None and body.rows:
         rows = rows_table(body.rows, None)
@@ -102,14 +104,18 @@ def _source_sample(uow: UowDep, runtime: RuntimeDep, schema_version_id: Any, tab
     version = repo.get_version(schema_version_id)
     schema = repo.get_schema(version.schema_id) if version else None
     if schema is None or schema.source_connection_id is None:
-        raise Invalid("Give rows, or a dataset_version_id, or a schema version whose source connection exists.",
-                      field="rows")
+        raise Invalid(
+            "Give rows, or a dataset_version_id, or a schema version whose source connection exists.",
+            field="rows",
+        )
     url = ConnectionRepository(uow.session).get_url(schema.source_connection_id, secret_box(runtime))
     try:
         return source_rows(url, table.schema_name, table.name, limit)
     except psycopg.Error as exc:
-        raise Unavailable("The source database did not answer; give rows or a dataset_version_id instead.",
-                          field="schema_version_id") from exc
+        raise Unavailable(
+            "The source database did not answer; give rows or a dataset_version_id instead.",
+            field="schema_version_id",
+        ) from exc
 
 
 @router.post(

@@ -19,5 +19,9 @@ class WhoAmI(BaseModel):
 
 @router.get("/me", operation_id="whoAmI", summary="The calling key's name, role and permissions")
 def who_am_i(principal: Viewer) -> WhoAmI:
-    perms = ["read"] + (["run_jobs"] if principal.can("operator") else []) + (["admin"] if principal.can("admin") else [])
+    perms = (
+        ["read"]
+        + (["run_jobs"] if principal.can("operator") else [])
+        + (["admin"] if principal.can("admin") else [])
+    )
     return WhoAmI(name=principal.name, role=principal.role, permissions=perms)

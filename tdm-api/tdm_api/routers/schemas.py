@@ -29,21 +29,40 @@ router = APIRouter(tags=["schemas"], responses=PROBLEM_RESPONSES)
 
 def _summary(repo: SchemaRepository, schema) -> SchemaSummary:
     latest = repo.latest_version(schema.id)
-    return SchemaSummary(id=schema.id, name=schema.name, description=schema.description,
-                         source_connection_id=schema.source_connection_id,
-                         latest_version=latest.version_number if latest else None,
-                         latest_version_id=latest.id if latest else None, created_at=schema.created_at)
+    return SchemaSummary(
+        id=schema.id,
+        name=schema.name,
+        description=schema.description,
+        source_connection_id=schema.source_connection_id,
+        latest_version=latest.version_number if latest else None,
+        latest_version_id=latest.id if latest else None,
+        created_at=schema.created_at,
+    )
 
 
 def _version_out(v) -> SchemaVersionOut:
-    return SchemaVersionOut(id=v.id, schema_id=v.schema_id, version_number=v.version_number,
-                            fingerprint=v.fingerprint, status=v.status, discovered_at=v.discovered_at,
-                            job_id=v.job_id, table_count=v.table_count, column_count=v.column_count)
+    return SchemaVersionOut(
+        id=v.id,
+        schema_id=v.schema_id,
+        version_number=v.version_number,
+        fingerprint=v.fingerprint,
+        status=v.status,
+        discovered_at=v.discovered_at,
+        job_id=v.job_id,
+        table_count=v.table_count,
+        column_count=v.column_count,
+    )
 
 
-@router.post("/discover-schema", operation_id="discoverSchema", status_code=status.HTTP_202_ACCEPTED,
-             summary="Start a schema discovery job")
-def discover_schema(body: DiscoverRequest, uow: UowDep, runtime: RuntimeDep, principal: Operator) -> JobAccepted:
+@router.post(
+    "/discover-schema",
+    operation_id="discoverSchema",
+    status_code=status.HTTP_202_ACCEPTED,
+    summary="Start a schema discovery job",
+)
+def discover_schema(
+    body: DiscoverRequest, uow: UowDep, runtime: RuntimeDep, principal: Operator
+) -> JobAccepted:
     connections = ConnectionRepository(uow.session)
     if body.connection_id is not None:
         connection = connections.get(body.connection_id)
@@ -54,12 +73,22 @@ def discover_schema(body: DiscoverRequest, uow: UowDep, runtime: RuntimeDep, pri
         try:
             parsed = parse_connection_url(url)
         except Exception as exc:  # noqa: BLE001 - any parse failure is the client's
-            raise Invalid("connection_string must be a postgresql:// URL.", field="connection_string") from exc
+            raise Invalid(
+                "connection_string must be a postgresql:// URL.", field="connection_string"
+            ) from exc
         digest = hashlib.sha256(url.encode()).hexdigest()[:8]
         name = f"{parsed.host or 'local'}-{parsed.database or 'db'}-{digest}"
         connection = connections.get_by_name(name) or connections.create(
-            name, url, secret_box(runtime), created_by=principal.name)
-        audit(uow, principal, "connection.create", "connection", connection.id, {"name": name, "via": "discover"})
+            name, url, secret_box(runtime), created_by=principal.name
+        )
+        audit(
+            uow,
+            principal,
+            "connection.create",
+            "connection",
+            connection.id,
+            {"name": name, "via": "discover"},
+        )
     request: dict[str, Any] = body.model_dump(mode="json", exclude={"connection_string"})
     request["connection_id"] = str(connection.id)
     return submit_job(uow, runtime, principal, Operation.DISCOVER_SCHEMA, request)
@@ -79,16 +108,25 @@ def _schema_or_404(repo: SchemaRepository, schema_id: str):
 
 
 def _version(repo: SchemaRepository, schema, number: int | None):
-    version = repo.latest_version(schema.id) if number is None else repo.get_version_by_number(schema.id, number)
+    version = (
+        repo.latest_version(schema.id) if number is None else repo.get_version_by_number(schema.id, number)
+    )
     if version is None:
         raise NotFound("This schema has no such version." if number else "This schema has no version yet.")
     return version
 
 
-@router.get("/schema/{schema_id}", operation_id="getSchema",
-            summary="A schema with its latest (or a given) version: tables, columns, keys, stats")
-def get_schema(schema_id: str, uow: UowDep, _: Viewer,
-               version: int | None = Query(None, ge=1, description="Version number (default: latest)")) -> SchemaDetail:
+@router.get(
+    "/schema/{schema_id}",
+    operation_id="getSchema",
+    summary="A schema with its latest (or a given) version: tables, columns, keys, stats",
+)
+def get_schema(
+    schema_id: str,
+    uow: UowDep,
+    _: Viewer,
+    version: int | None = Query(None, ge=1, description="Version number (default: latest)"),
+) -> SchemaDetail:
     repo = SchemaRepository(uow.session)
     schema = _schema_or_404(repo, schema_id)
     v = _version(repo, schema, version)
@@ -96,37 +134,61 @@ def get_schema(schema_id: str, uow: UowDep, _: Viewer,
     return SchemaDetail(schema=_summary(repo, schema), version=_version_out(v), snapshot=snapshot)
 
 
-@router.get("/schema/{schema_id}/versions", operation_id="listSchemaVersions", summary="A schema's versions, newest first")
+@router.get(
+    "/schema/{schema_id}/versions",
+    operation_id="listSchemaVersions",
+    summary="A schema's versions, newest first",
+)
 def list_versions(schema_id: str, uow: UowDep, _: Viewer) -> list[SchemaVersionOut]:
     repo = SchemaRepository(uow.session)
     schema = _schema_or_404(repo, schema_id)
     return [_version_out(v) for v in repo.list_versions(schema.id)]
 
 
-@router.get("/schema/{schema_id}/diff", operation_id="diffSchemaVersions",
-            summary="Drift between two versions: added, removed and changed tables, columns and keys")
-def diff_versions(schema_id: str, uow: UowDep, _: Viewer,
-                  from_: int = Query(..., alias="from", ge=1), to: int = Query(..., ge=1)) -> dict[str, Any]:
+@router.get(
+    "/schema/{schema_id}/diff",
+    operation_id="diffSchemaVersions",
+    summary="Drift between two versions: added, removed and changed tables, columns and keys",
+)
+def diff_versions(
+    schema_id: str,
+    uow: UowDep,
+    _: Viewer,
+    from_: int = Query(..., alias="from", ge=1),
+    to: int = Query(..., ge=1),
+) -> dict[str, Any]:
     repo = SchemaRepository(uow.session)
     schema = _schema_or_404(repo, schema_id)
     old, new = _version(repo, schema, from_), _version(repo, schema, to)
-    diff = diff_snapshots(repo.load_snapshot(old.id, include_virtual=False),
-                          repo.load_snapshot(new.id, include_virtual=False))
+    diff = diff_snapshots(
+        repo.load_snapshot(old.id, include_virtual=False), repo.load_snapshot(new.id, include_virtual=False)
+    )
     return {"schema_id": str(schema.id), "from": from_, "to": to, **diff.model_dump(mode="json")}
 
 
-@router.get("/schema/{schema_id}/relationships", operation_id="listVirtualRelationships",
-            summary="User-defined keys of a schema")
+@router.get(
+    "/schema/{schema_id}/relationships",
+    operation_id="listVirtualRelationships",
+    summary="User-defined keys of a schema",
+)
 def list_virtual(schema_id: str, uow: UowDep, _: Viewer) -> list[VirtualRelationshipOut]:
     repo = SchemaRepository(uow.session)
     schema = _schema_or_404(repo, schema_id)
-    return [VirtualRelationshipOut.model_validate(r, from_attributes=True)
-            for r in repo.list_virtual_relationships(schema.id)]
+    return [
+        VirtualRelationshipOut.model_validate(r, from_attributes=True)
+        for r in repo.list_virtual_relationships(schema.id)
+    ]
 
 
-@router.post("/schema/{schema_id}/relationships", operation_id="addVirtualRelationship",
-             status_code=status.HTTP_201_CREATED, summary="Add a user-defined foreign key or primary key")
-def add_virtual(schema_id: str, body: VirtualRelationshipCreate, uow: UowDep, principal: Operator) -> VirtualRelationshipOut:
+@router.post(
+    "/schema/{schema_id}/relationships",
+    operation_id="addVirtualRelationship",
+    status_code=status.HTTP_201_CREATED,
+    summary="Add a user-defined foreign key or primary key",
+)
+def add_virtual(
+    schema_id: str, body: VirtualRelationshipCreate, uow: UowDep, principal: Operator
+) -> VirtualRelationshipOut:
     repo = SchemaRepository(uow.session)
     schema = _schema_or_404(repo, schema_id)
     snapshot = repo.load_snapshot(_version(repo, schema, None).id)
@@ -135,12 +197,24 @@ def add_virtual(schema_id: str, body: VirtualRelationshipCreate, uow: UowDep, pr
     if body.kind == "foreign_key":
         parent = _checked_table(snapshot, body.parent_table or "", body.parent_columns, "parent")
     row = repo.add_virtual_relationship(
-        schema.id, kind=body.kind, child_schema=child.schema_name, child_table=child.name,
-        child_columns=body.child_columns, parent_schema=parent.schema_name if parent else None,
-        parent_table=parent.name if parent else None, parent_columns=body.parent_columns,
-        created_by=principal.name)
-    audit(uow, principal, "schema.relationship.add", "schema", schema.id,
-          {"kind": body.kind, "child_table": child.key, "parent_table": parent.key if parent else None})
+        schema.id,
+        kind=body.kind,
+        child_schema=child.schema_name,
+        child_table=child.name,
+        child_columns=body.child_columns,
+        parent_schema=parent.schema_name if parent else None,
+        parent_table=parent.name if parent else None,
+        parent_columns=body.parent_columns,
+        created_by=principal.name,
+    )
+    audit(
+        uow,
+        principal,
+        "schema.relationship.add",
+        "schema",
+        schema.id,
+        {"kind": body.kind, "child_table": child.key, "parent_table": parent.key if parent else None},
+    )
     out = VirtualRelationshipOut.model_validate(row, from_attributes=True)
     uow.commit()
     return out
@@ -156,8 +230,12 @@ def _checked_table(snapshot, ref: str, columns: list[str], side: str):
     return table
 
 
-@router.delete("/schema/{schema_id}/relationships/{relationship_id}", operation_id="deleteVirtualRelationship",
-               status_code=status.HTTP_204_NO_CONTENT, summary="Remove a user-defined key")
+@router.delete(
+    "/schema/{schema_id}/relationships/{relationship_id}",
+    operation_id="deleteVirtualRelationship",
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Remove a user-defined key",
+)
 def delete_virtual(schema_id: str, relationship_id: str, uow: UowDep, principal: Operator) -> None:
     repo = SchemaRepository(uow.session)
     schema = _schema_or_404(repo, schema_id)
@@ -167,4 +245,3 @@ def delete_virtual(schema_id: str, relationship_id: str, uow: UowDep, principal:
     repo.delete_virtual_relationship(rid)
     audit(uow, principal, "schema.relationship.delete", "schema", schema.id, {"id": str(rid)})
     uow.commit()
-

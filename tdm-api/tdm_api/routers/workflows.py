@@ -38,9 +38,17 @@ router = APIRouter(tags=["workflows"], responses=PROBLEM_RESPONSES)
 
 @router.get("/workflow/templates", operation_id="listWorkflowTemplates", summary="Named workflow presets")
 def list_templates(_: Viewer) -> list[WorkflowTemplate]:
-    return [WorkflowTemplate(name=name, title=t["title"], description=t["description"],
-                             steps=[str(s) for s in t["steps"]], requires=t["requires"], defaults=t["defaults"])
-            for name, t in TEMPLATES.items()]
+    return [
+        WorkflowTemplate(
+            name=name,
+            title=t["title"],
+            description=t["description"],
+            steps=[str(s) for s in t["steps"]],
+            requires=t["requires"],
+            defaults=t["defaults"],
+        )
+        for name, t in TEMPLATES.items()
+    ]
 
 
 def _check_references(uow: UowDep, request: dict[str, Any]) -> None:
@@ -53,26 +61,42 @@ def _check_references(uow: UowDep, request: dict[str, Any]) -> None:
         vid = parse_uuid(request["schema_version_id"], "overrides.schema_version_id")
         if SchemaRepository(uow.session).get_version(vid) is None:
             raise NotFound("No schema version with this id.", field="overrides.schema_version_id")
-    if request.get("target_env") and EnvironmentRepository(uow.session).get_by_name(str(request["target_env"])) is None:
-        raise NotFound(f"No environment named {str(request['target_env'])[:50]!r}.", field="overrides.target_env")
+    if (
+        request.get("target_env")
+        and EnvironmentRepository(uow.session).get_by_name(str(request["target_env"])) is None
+    ):
+        raise NotFound(
+            f"No environment named {str(request['target_env'])[:50]!r}.", field="overrides.target_env"
+        )
     for key in ("subset", "masking", "synthetic", "provision", "pii", "discover"):
         if key in request and not isinstance(request[key], dict):
             raise Invalid(f"overrides.{key} must be an object.", field=f"overrides.{key}")
 
 
-@router.post("/workflow/execute", operation_id="executeWorkflow", status_code=status.HTTP_202_ACCEPTED,
-             summary="Run a workflow template with overrides (one job, one step per agent)")
-def execute_workflow(body: WorkflowExecute, uow: UowDep, runtime: RuntimeDep, principal: Operator) -> JobAccepted:
+@router.post(
+    "/workflow/execute",
+    operation_id="executeWorkflow",
+    status_code=status.HTTP_202_ACCEPTED,
+    summary="Run a workflow template with overrides (one job, one step per agent)",
+)
+def execute_workflow(
+    body: WorkflowExecute, uow: UowDep, runtime: RuntimeDep, principal: Operator
+) -> JobAccepted:
     if body.template not in TEMPLATES:
-        raise Invalid(f"Unknown template {body.template[:50]!r}; see GET /workflow/templates.", field="template")
+        raise Invalid(
+            f"Unknown template {body.template[:50]!r}; see GET /workflow/templates.", field="template"
+        )
     overrides = dict(body.overrides)
     if body.steps:
         overrides["steps"] = list(body.steps)
     operation, request = build_request(body.template, overrides)
     missing = missing_requirements(body.template, request)
     if missing:
-        raise Invalid(f"The {body.template} template needs: {', '.join(missing)}.", field="overrides",
-                      errors=[{"field": f"overrides.{m}", "message": "required"} for m in missing])
+        raise Invalid(
+            f"The {body.template} template needs: {', '.join(missing)}.",
+            field="overrides",
+            errors=[{"field": f"overrides.{m}", "message": "required"} for m in missing],
+        )
     _check_references(uow, request)
     return submit_job(uow, runtime, principal, operation, request)
 
@@ -96,38 +120,67 @@ def _steps(job) -> list[WorkflowStep]:
         if job.status == "succeeded" and state == "pending":
             state = "skipped"
         ended = entry.get(f"{state}_at") if state in ("succeeded", "failed", "cancelled") else None
-        out.append(WorkflowStep(name=name, status=state, outputs=entry.get("outputs") or {},
-                                started_at=_ts(entry.get("running_at")), finished_at=_ts(ended),
-                                error=job.error if state == "failed" else None))
+        out.append(
+            WorkflowStep(
+                name=name,
+                status=state,
+                outputs=entry.get("outputs") or {},
+                started_at=_ts(entry.get("running_at")),
+                finished_at=_ts(ended),
+                error=job.error if state == "failed" else None,
+            )
+        )
     return out
 
 
-@router.get("/workflow/status/{job_id}", operation_id="getWorkflowStatus",
-            summary="A workflow job with the state and outputs of every step")
+@router.get(
+    "/workflow/status/{job_id}",
+    operation_id="getWorkflowStatus",
+    summary="A workflow job with the state and outputs of every step",
+)
 def workflow_status(job_id: str, uow: UowDep, _: Viewer) -> WorkflowStatus:
     job = JobRepository(uow.session).get(parse_uuid(job_id, "job_id"))
     if job is None:
         raise NotFound("No job with this id.")
-    return WorkflowStatus(job_id=job.id, template=(job.request_json or {}).get("template"), status=job.status,
-                          steps=_steps(job), error=job.error, result=job.result_json,
-                          created_at=job.created_at, finished_at=job.finished_at)
+    return WorkflowStatus(
+        job_id=job.id,
+        template=(job.request_json or {}).get("template"),
+        status=job.status,
+        steps=_steps(job),
+        error=job.error,
+        result=job.result_json,
+        created_at=job.created_at,
+        finished_at=job.finished_at,
+    )
 
 
-@router.post("/job/{job_id}/resume", operation_id="resumeJob", status_code=status.HTTP_202_ACCEPTED,
-             summary="Approve or reject the PII map of a job paused for approval")
-def resume_job(job_id: str, body: ResumeRequest, uow: UowDep, runtime: RuntimeDep, principal: Operator) -> JobOut:
+@router.post(
+    "/job/{job_id}/resume",
+    operation_id="resumeJob",
+    status_code=status.HTTP_202_ACCEPTED,
+    summary="Approve or reject the PII map of a job paused for approval",
+)
+def resume_job(
+    job_id: str, body: ResumeRequest, uow: UowDep, runtime: RuntimeDep, principal: Operator
+) -> JobOut:
     repo = JobRepository(uow.session)
     job = repo.get(parse_uuid(job_id, "job_id"))
     if job is None:
         raise NotFound("No job with this id.")
     if job.status != "awaiting_approval":
         raise Conflict(f"The job is {job.status}, not awaiting approval.")
-    answer = {"approved": body.approved, "reason": body.reason, "approved_by": principal.name,
-              "reviews": body.reviews}
+    answer = {
+        "approved": body.approved,
+        "reason": body.reason,
+        "approved_by": principal.name,
+        "reviews": body.reviews,
+    }
     resumed = repo.resume(job.id, answer)
     if resumed is None:
         raise Conflict("The job is no longer awaiting approval.")
-    audit(uow, principal, "job.resume", "job", job.id, {"approved": body.approved, "reviews": len(body.reviews)})
+    audit(
+        uow, principal, "job.resume", "job", job.id, {"approved": body.approved, "reviews": len(body.reviews)}
+    )
     operation = job.operation
     uow.after_commit(lambda: enqueue(JobQueue(runtime.redis), str(job.id), operation))
     uow.commit()
@@ -136,8 +189,15 @@ def resume_job(job_id: str, body: ResumeRequest, uow: UowDep, runtime: RuntimeDe
 
 
 def _webhook_out(row) -> WebhookOut:
-    return WebhookOut(id=row.id, url=row.url, environment_id=row.environment_id, events=list(row.events or []),
-                      active=row.active, has_secret=bool(row.secret_encrypted), created_at=row.created_at)
+    return WebhookOut(
+        id=row.id,
+        url=row.url,
+        environment_id=row.environment_id,
+        events=list(row.events or []),
+        active=row.active,
+        has_secret=bool(row.secret_encrypted),
+        created_at=row.created_at,
+    )
 
 
 @router.get("/webhooks", operation_id="listWebhooks", summary="Job completion webhooks")
@@ -145,8 +205,12 @@ def list_webhooks(uow: UowDep, _: Admin) -> list[WebhookOut]:
     return [_webhook_out(r) for r in WebhookRepository(uow.session).list()]
 
 
-@router.post("/webhooks", operation_id="createWebhook", status_code=status.HTTP_201_CREATED,
-             summary="Subscribe a URL to job completion events (HMAC-signed when a secret is set)")
+@router.post(
+    "/webhooks",
+    operation_id="createWebhook",
+    status_code=status.HTTP_201_CREATED,
+    summary="Subscribe a URL to job completion events (HMAC-signed when a secret is set)",
+)
 def create_webhook(body: WebhookCreate, uow: UowDep, runtime: RuntimeDep, principal: Admin) -> WebhookOut:
     check_webhook_url(body.url, "url")
     env_id: uuid.UUID | None = None
@@ -155,16 +219,25 @@ def create_webhook(body: WebhookCreate, uow: UowDep, runtime: RuntimeDep, princi
         if env is None:
             raise NotFound(f"No environment named {body.environment[:50]!r}.", field="environment")
         env_id = env.id
-    row = WebhookRepository(uow.session).create(body.url, list(body.events), environment_id=env_id,
-                                                secret=body.secret, box=secret_box(runtime) if body.secret else None)
+    row = WebhookRepository(uow.session).create(
+        body.url,
+        list(body.events),
+        environment_id=env_id,
+        secret=body.secret,
+        box=secret_box(runtime) if body.secret else None,
+    )
     audit(uow, principal, "webhook.create", "webhook", row.id, {"environment": body.environment})
     out = _webhook_out(row)
     uow.commit()
     return out
 
 
-@router.delete("/webhooks/{webhook_id}", operation_id="deleteWebhook", status_code=status.HTTP_204_NO_CONTENT,
-               summary="Remove a webhook")
+@router.delete(
+    "/webhooks/{webhook_id}",
+    operation_id="deleteWebhook",
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Remove a webhook",
+)
 def delete_webhook(webhook_id: str, uow: UowDep, principal: Admin) -> None:
     wid = parse_uuid(webhook_id, "webhook_id")
     if not WebhookRepository(uow.session).delete(wid):

@@ -76,8 +76,9 @@ def stored_rule_set(session: Session, rule_set_id: uuid.UUID, version: int | Non
     return row
 
 
-def requested_rules(session: Session, source: RuleSource,
-                    schema_version_id: uuid.UUID | None = None) -> tuple[Any, MaskingRuleSet | None]:
+def requested_rules(
+    session: Session, source: RuleSource, schema_version_id: uuid.UUID | None = None
+) -> tuple[Any, MaskingRuleSet | None]:
     """(raw rules, the stored rule set or None for inline or suggested rules)."""
     if source.use_suggested_rules:
         return suggested_rules(session, schema_version_id), None
@@ -91,8 +92,11 @@ def suggested_rules(session: Session, schema_version_id: uuid.UUID | None) -> di
     """Rules suggested from the schema version's PII classification; 422 when there is none."""
     findings = stored_findings(session, schema_version_id) if schema_version_id else []
     if not findings:
-        raise Invalid("use_suggested_rules needs a PII classification of the dataset's schema version; "
-                      "run POST /pii/classify first.", field="use_suggested_rules")
+        raise Invalid(
+            "use_suggested_rules needs a PII classification of the dataset's schema version; "
+            "run POST /pii/classify first.",
+            field="use_suggested_rules",
+        )
     return suggest_rules(findings, schema_snapshot(session, schema_version_id)).rules
 
 

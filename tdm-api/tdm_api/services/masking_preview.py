@@ -45,10 +45,15 @@ def source_rows(url: str, schema_name: str, table: str, limit: int) -> pa.Table:
     from sqlalchemy.engine import make_url
 
     libpq = make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
-    with psycopg.connect(libpq, connect_timeout=5, options="-c default_transaction_read_only=on "
-                         "-c statement_timeout=10000") as conn:
-        cursor = conn.execute(sql.SQL("SELECT * FROM {}.{} LIMIT %s").format(
-            sql.Identifier(schema_name), sql.Identifier(table)), (limit,))
+    with psycopg.connect(
+        libpq, connect_timeout=5, options="-c default_transaction_read_only=on -c statement_timeout=10000"
+    ) as conn:
+        cursor = conn.execute(
+            sql.SQL("SELECT * FROM {}.{} LIMIT %s").format(
+                sql.Identifier(schema_name), sql.Identifier(table)
+            ),
+            (limit,),
+        )
         names = [d.name for d in cursor.description or []]
         records = cursor.fetchall()
     columns = {n: [_plain(r[i]) for r in records] for i, n in enumerate(names)}

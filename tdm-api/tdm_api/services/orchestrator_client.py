@@ -15,14 +15,19 @@ from tdm_orchestrator.contract import Operation, enqueue
 API_PREFIX = "/api/v1"
 
 
-def submit_job(uow: UnitOfWork, runtime: ApiRuntime, principal: Principal, operation: Operation,
-               request: dict[str, Any]) -> JobAccepted:
+def submit_job(
+    uow: UnitOfWork, runtime: ApiRuntime, principal: Principal, operation: Operation, request: dict[str, Any]
+) -> JobAccepted:
     """Create the job, commit, then enqueue; if the commit fails nothing is enqueued."""
-    job = JobRepository(uow.session).create(str(operation), request, user_id=principal.name,
-                                            api_key_id=principal.key_id, job_id=uuid.uuid4())
+    job = JobRepository(uow.session).create(
+        str(operation), request, user_id=principal.name, api_key_id=principal.key_id, job_id=uuid.uuid4()
+    )
     job_id = str(job.id)
     audit(uow, principal, "job.submit", "job", job_id, {"operation": str(operation)})
     uow.after_commit(lambda: enqueue(JobQueue(runtime.redis), job_id, operation))
     uow.commit()
-    return JobAccepted(job_id=job.id, operation=str(operation), links={
-        "self": f"{API_PREFIX}/job/{job_id}", "events": f"{API_PREFIX}/job/{job_id}/events"})
+    return JobAccepted(
+        job_id=job.id,
+        operation=str(operation),
+        links={"self": f"{API_PREFIX}/job/{job_id}", "events": f"{API_PREFIX}/job/{job_id}/events"},
+    )

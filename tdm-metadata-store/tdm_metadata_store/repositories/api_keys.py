@@ -62,9 +62,7 @@ class ApiKeyRepository(Repository):
             return None
         stale = row.last_used_at is None or row.last_used_at < datetime.now(UTC) - LAST_USED_RESOLUTION
         if stale:
-            self.session.execute(
-                update(ApiKey).where(ApiKey.id == row.id).values(last_used_at=func.now())
-            )
+            self.session.execute(update(ApiKey).where(ApiKey.id == row.id).values(last_used_at=func.now()))
         return row
 
     def get(self, key_id: uuid.UUID) -> ApiKey | None:

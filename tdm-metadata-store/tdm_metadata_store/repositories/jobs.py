@@ -116,13 +116,15 @@ class JobRepository(Repository):
 
     def await_approval(self, job_id: uuid.UUID) -> Job | None:
         """Park a running job until a person answers (`resume`); None when it already finished."""
-        return self._update_returning(job_id, Job.status == "running", status="awaiting_approval",
-                                      resume_json=None, worker_id=None)
+        return self._update_returning(
+            job_id, Job.status == "running", status="awaiting_approval", resume_json=None, worker_id=None
+        )
 
     def resume(self, job_id: uuid.UUID, answer: dict[str, Any]) -> Job | None:
         """Store a person's answer and queue the job again; None unless it was awaiting approval."""
-        return self._update_returning(job_id, Job.status == "awaiting_approval", status="queued",
-                                      resume_json=answer)
+        return self._update_returning(
+            job_id, Job.status == "awaiting_approval", status="queued", resume_json=answer
+        )
 
     def set_progress(self, job_id: uuid.UUID, progress: dict[str, Any]) -> None:
         """Store the latest progress summary (stage, done, total, message)."""

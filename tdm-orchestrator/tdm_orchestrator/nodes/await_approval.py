@@ -30,12 +30,24 @@ def needs_approval(state: TDMState) -> bool:
 
 def await_approval(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     pii_columns = len(state.get("pii_map") or [])
-    answer = interrupt({"kind": "approve_pii", "schema_version_id": state.get("schema_version_id"),
-                        "pii_columns": pii_columns})
+    answer = interrupt(
+        {
+            "kind": "approve_pii",
+            "schema_version_id": state.get("schema_version_id"),
+            "pii_columns": pii_columns,
+        }
+    )
     if not isinstance(answer, dict) or not answer.get("approved"):
         reason = (answer or {}).get("reason") if isinstance(answer, dict) else None
         raise ApprovalRejected("The PII classification was rejected" + (f": {reason}" if reason else "."))
-    runtime.context.hooks.log(f"PII map approved by {answer.get('approved_by', 'a reviewer')}", stage=AWAIT_APPROVAL)
-    return {"approval": {"approved": True, "approved_by": answer.get("approved_by"),
-                         "reviews": len(answer.get("reviews") or [])},
-            "current_node": AWAIT_APPROVAL}
+    runtime.context.hooks.log(
+        f"PII map approved by {answer.get('approved_by', 'a reviewer')}", stage=AWAIT_APPROVAL
+    )
+    return {
+        "approval": {
+            "approved": True,
+            "approved_by": answer.get("approved_by"),
+            "reviews": len(answer.get("reviews") or []),
+        },
+        "current_node": AWAIT_APPROVAL,
+    }

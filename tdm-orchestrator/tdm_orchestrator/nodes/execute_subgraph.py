@@ -37,8 +37,14 @@ def execute_subgraph(state: TDMState, runtime: Runtime[JobContext]) -> dict[str,
     return {"current_node": f"execute_subgraph:{step}"}
 
 
-_OUTPUT_KEYS = ("schema_id", "schema_version_id", "subset_dataset_version_id", "masked_dataset_version_id",
-                "synthetic_dataset_version_id", "target_env")
+_OUTPUT_KEYS = (
+    "schema_id",
+    "schema_version_id",
+    "subset_dataset_version_id",
+    "masked_dataset_version_id",
+    "synthetic_dataset_version_id",
+    "target_env",
+)
 
 
 def _outputs(state: TDMState, step: str) -> dict[str, Any]:

@@ -9,8 +9,9 @@ import sys
 
 def _tdm(args, database_url):
     env = {**os.environ, "DATABASE_URL": database_url, "TDM_ENV_FILE": ""}
-    return subprocess.run([sys.executable, "-m", "tdm_api.cli.main", *args], env=env, capture_output=True,
-                          text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "tdm_api.cli.main", *args], env=env, capture_output=True, text=True, timeout=60
+    )
 
 
 def test_create_prints_the_key_alone_and_revoke_stops_it(metadata_db_url):

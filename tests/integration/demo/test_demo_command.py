@@ -15,8 +15,13 @@ def _tdm(args: list[str], home, timeout: float = 600) -> subprocess.CompletedPro
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TDM_", "DATABASE_URL", "REDIS_URL"))}
     env["TDM_HOME"] = str(home)
     env["COLUMNS"] = "250"  # one table row per stage, so the assertions read whole lines
-    return subprocess.run([sys.executable, "-m", "tdm_api.cli.main", *args], env=env, capture_output=True,
-                          text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "tdm_api.cli.main", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 @pytest.mark.slow

@@ -46,16 +46,24 @@ def _fake_step(step: str, output: dict):
 
 @pytest.fixture
 def services(metadata_db_url, redis_url, tmp_path, monkeypatch):
-    monkeypatch.setattr(master, "step_builders", lambda: {
-        Step.DISCOVER: _fake_step(Step.DISCOVER, {"schema_version_id": str(uuid.uuid4())}),
-        Step.PII: _fake_step(Step.PII, {"pii_map": [{"table": "customers", "column": "email", "pii_type": "email"}]}),
-        Step.SUBSET: _fake_step(Step.SUBSET, {"subset_dataset_version_id": str(uuid.uuid4())}),
-        Step.MASK: _fake_step(Step.MASK, {"masked_dataset_version_id": str(uuid.uuid4())}),
-    })
+    monkeypatch.setattr(
+        master,
+        "step_builders",
+        lambda: {
+            Step.DISCOVER: _fake_step(Step.DISCOVER, {"schema_version_id": str(uuid.uuid4())}),
+            Step.PII: _fake_step(
+                Step.PII, {"pii_map": [{"table": "customers", "column": "email", "pii_type": "email"}]}
+            ),
+            Step.SUBSET: _fake_step(Step.SUBSET, {"subset_dataset_version_id": str(uuid.uuid4())}),
+            Step.MASK: _fake_step(Step.MASK, {"masked_dataset_version_id": str(uuid.uuid4())}),
+        },
+    )
     CALLS.clear()
-    svc = Services.from_settings(MetadataStoreSettings(DATABASE_URL=metadata_db_url),
-                                 CacheSettings(REDIS_URL=redis_url),
-                                 DatasetStoreSettings(TDM_DATASET_DIR=str(tmp_path / "d")))
+    svc = Services.from_settings(
+        MetadataStoreSettings(DATABASE_URL=metadata_db_url),
+        CacheSettings(REDIS_URL=redis_url),
+        DatasetStoreSettings(TDM_DATASET_DIR=str(tmp_path / "d")),
+    )
     yield svc
     svc.close()
 
@@ -86,12 +94,17 @@ def test_pipeline_runs_steps_in_order_and_records_each(services):
     job = _job_row(services, job_id)
     steps = {s["name"]: s for s in job.progress_json["steps"]}
     assert all(steps[s]["status"] == "succeeded" for s in CALLS)
-    assert steps["subsetting"]["outputs"]["subset_dataset_version_id"] == job.result_json["subset_dataset_version_id"]
+    assert (
+        steps["subsetting"]["outputs"]["subset_dataset_version_id"]
+        == job.result_json["subset_dataset_version_id"]
+    )
 
 
 def test_approval_pause_survives_a_restart_and_resumes(services):
     graph, close = _graph(services)
-    job_id = _job(services, {"connection_id": "x", "approve_pii": True, "subset": {"root_table": "customers"}})
+    job_id = _job(
+        services, {"connection_id": "x", "approve_pii": True, "subset": {"root_table": "customers"}}
+    )
     assert run_job(job_id, services, graph, "w1") == "awaiting_approval"
     close()
     assert CALLS == ["discover_schema", "pii_classification"]
@@ -107,7 +120,9 @@ def test_approval_pause_survives_a_restart_and_resumes(services):
 
 def test_rejection_cancels_without_running_downstream(services):
     graph, close = _graph(services)
-    job_id = _job(services, {"connection_id": "x", "approve_pii": True, "subset": {"root_table": "customers"}})
+    job_id = _job(
+        services, {"connection_id": "x", "approve_pii": True, "subset": {"root_table": "customers"}}
+    )
     assert run_job(job_id, services, graph, "w1") == "awaiting_approval"
     with services.unit_of_work() as session:
         JobRepository(session).resume(uuid.UUID(job_id), {"approved": False, "reason": "address missed"})
@@ -119,7 +134,9 @@ def test_rejection_cancels_without_running_downstream(services):
 
 
 def test_build_request_keeps_template_defaults_under_overrides():
-    operation, request = build_request("full_workflow", {"subset": {"root_table": "orders"}, "target_env": "QA"})
+    operation, request = build_request(
+        "full_workflow", {"subset": {"root_table": "orders"}, "target_env": "QA"}
+    )
     assert operation is Operation.FULL_TDM_PIPELINE
     assert request["subset"] == {"sampling_pct": 10, "seed": 42, "root_table": "orders"}
     assert request["steps"][0] == "discover_schema"
@@ -170,8 +187,12 @@ def test_completion_webhook_is_signed_and_retried(services, monkeypatch):
     services.secret_box = SecretBox.from_keys([generate_key()])
     secret = "s3cret-signing-key-123"
     with services.unit_of_work() as session:
-        WebhookRepository(session).create(f"http://127.0.0.1:{server.server_port}/hook", ["tdm.job.completed"],
-                                          secret=secret, box=services.secret_box)
+        WebhookRepository(session).create(
+            f"http://127.0.0.1:{server.server_port}/hook",
+            ["tdm.job.completed"],
+            secret=secret,
+            box=services.secret_box,
+        )
     graph, close = _graph(services)
     job_id = _job(services, {"connection_id": "x", "subset": {"root_table": "customers"}})
     run_job(job_id, services, graph, "w1")
@@ -186,5 +207,9 @@ def test_completion_webhook_is_signed_and_retried(services, monkeypatch):
     body, signature = received[0]
     assert signature == "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
     payload = json.loads(body)
-    assert payload["event"] == "tdm.job.completed" and payload["job_id"] == job_id and payload["status"] == "succeeded"
+    assert (
+        payload["event"] == "tdm.job.completed"
+        and payload["job_id"] == job_id
+        and payload["status"] == "succeeded"
+    )
     assert attempts["n"] == 2

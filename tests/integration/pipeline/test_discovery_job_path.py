@@ -6,8 +6,11 @@ from tests.fixtures.platform import read_sse
 
 
 def _register(platform, source_db_url: str) -> str:
-    r = platform.client.post("/api/v1/connections", headers=platform.headers(),
-                             json={"name": "shop-source", "connection_string": source_db_url})
+    r = platform.client.post(
+        "/api/v1/connections",
+        headers=platform.headers(),
+        json={"name": "shop-source", "connection_string": source_db_url},
+    )
     assert r.status_code == 201, r.text
     body = r.json()
     assert "connection_string" not in body and ":" not in body["display_url"].split("@")[0].split("//")[1]
@@ -16,8 +19,11 @@ def _register(platform, source_db_url: str) -> str:
 
 def test_discover_schema_end_to_end(platform, start_worker, source_db_url):
     connection_id = _register(platform, source_db_url)
-    r = platform.client.post("/api/v1/discover-schema", headers=platform.headers("operator"),
-                             json={"connection_id": connection_id, "schemas": ["public", "sales"], "sample_size": 500})
+    r = platform.client.post(
+        "/api/v1/discover-schema",
+        headers=platform.headers("operator"),
+        json={"connection_id": connection_id, "schemas": ["public", "sales"], "sample_size": 500},
+    )
     assert r.status_code == 202, r.text
     job_id = r.json()["job_id"]
     start_worker()
@@ -45,13 +51,21 @@ def test_discover_schema_end_to_end(platform, start_worker, source_db_url):
     assert any(len(t["primary_key"]) > 1 for t in tables.values()), "composite PK"
     assert any(c.get("stats") for t in tables.values() for c in t["columns"]), "statistics"
 
-    versions = platform.client.get(f"/api/v1/schema/{schema_id}/versions", headers=platform.headers("viewer")).json()
+    versions = platform.client.get(
+        f"/api/v1/schema/{schema_id}/versions", headers=platform.headers("viewer")
+    ).json()
     assert [v["version_number"] for v in versions] == [1]
 
 
 def test_unreachable_source_fails_clearly_and_api_stays_healthy(platform, start_worker):
-    r = platform.client.post("/api/v1/discover-schema", headers=platform.headers("operator"), json={
-        "connection_string": "postgresql://someone:hunter2secret@127.0.0.1:1/nowhere", "include_stats": False})
+    r = platform.client.post(
+        "/api/v1/discover-schema",
+        headers=platform.headers("operator"),
+        json={
+            "connection_string": "postgresql://someone:hunter2secret@127.0.0.1:1/nowhere",
+            "include_stats": False,
+        },
+    )
     assert r.status_code == 202, r.text
     start_worker()
     job = platform.wait_for_job(r.json()["job_id"])

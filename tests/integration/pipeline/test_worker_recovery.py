@@ -18,9 +18,13 @@ from tdm_metadata_store.repositories.schemas import SchemaRepository
 def _many_tables(url: str, tables: int = 150, rows: int = 2000) -> None:
     with psycopg.connect(url, autocommit=True) as conn:
         for i in range(tables):
-            conn.execute(f"CREATE TABLE t{i:03d} (id int PRIMARY KEY, email text, amount numeric, created date)")
-            conn.execute(f"INSERT INTO t{i:03d} SELECT g, 'user' || g || '@example.com', g * 1.5, "
-                         f"date '2024-01-01' + (g % 365) FROM generate_series(1, {rows}) g")
+            conn.execute(
+                f"CREATE TABLE t{i:03d} (id int PRIMARY KEY, email text, amount numeric, created date)"
+            )
+            conn.execute(
+                f"INSERT INTO t{i:03d} SELECT g, 'user' || g || '@example.com', g * 1.5, "
+                f"date '2024-01-01' + (g % 365) FROM generate_series(1, {rows}) g"
+            )
         conn.execute("ANALYZE")
 
 
@@ -39,10 +43,16 @@ def _wait_for_stage(redis_url: str, job_id: str, stage: str, timeout_s: float = 
 
 def test_worker_killed_mid_discovery_resumes_once(platform, start_worker, fresh_db_url):
     _many_tables(fresh_db_url)
-    conn = platform.client.post("/api/v1/connections", headers=platform.headers(),
-                                json={"name": "big", "connection_string": fresh_db_url}).json()
-    r = platform.client.post("/api/v1/discover-schema", headers=platform.headers(),
-                             json={"connection_id": conn["id"], "sample_size": 2000})
+    conn = platform.client.post(
+        "/api/v1/connections",
+        headers=platform.headers(),
+        json={"name": "big", "connection_string": fresh_db_url},
+    ).json()
+    r = platform.client.post(
+        "/api/v1/discover-schema",
+        headers=platform.headers(),
+        json={"connection_id": conn["id"], "sample_size": 2000},
+    )
     job_id = r.json()["job_id"]
     first = start_worker(concurrency=1)
     _wait_for_stage(platform.env["REDIS_URL"], job_id, "profile_statistics")
@@ -75,15 +85,23 @@ def platform_redis_url(tmp_path):
     server.stop()
 
 
-def test_redis_restart_with_queued_jobs_loses_none(platform, platform_redis_url, start_worker, source_db_url, tmp_path):
+def test_redis_restart_with_queued_jobs_loses_none(
+    platform, platform_redis_url, start_worker, source_db_url, tmp_path
+):
     from tdm_api.stack.embedded_redis import EmbeddedRedis
 
-    conn = platform.client.post("/api/v1/connections", headers=platform.headers(),
-                                json={"name": "src", "connection_string": source_db_url}).json()
+    conn = platform.client.post(
+        "/api/v1/connections",
+        headers=platform.headers(),
+        json={"name": "src", "connection_string": source_db_url},
+    ).json()
     job_ids = []
     for _ in range(3):
-        r = platform.client.post("/api/v1/discover-schema", headers=platform.headers(),
-                                 json={"connection_id": conn["id"], "include_stats": False})
+        r = platform.client.post(
+            "/api/v1/discover-schema",
+            headers=platform.headers(),
+            json={"connection_id": conn["id"], "include_stats": False},
+        )
         assert r.status_code == 202
         job_ids.append(r.json()["job_id"])
 
