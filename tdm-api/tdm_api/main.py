@@ -122,12 +122,8 @@ def create_app(runtime: ApiRuntime | None = None, settings: ApiSettings | None =
 def mount_portal(app: FastAPI, dist: Path) -> None:
     """Serve the built portal at / with an SPA fallback (unknown paths get index.html)."""
     index = dist / "index.html"
-    if (dist / "assets").is_dir():
-        app.mount("/assets", StaticFiles(directory=dist / "assets"), name="assets")
 
-    @app.api_route("/api/{path:path}", methods=["POST", "PUT", "PATCH", "DELETE"], include_in_schema=False)
-    def unknown_api(path: str):
-        # Without this, the portal's GET catch-all would turn unknown API calls into 405s.
+    def _no_such_endpoint() -> JSONResponse:
         return JSONResponse(
             {
                 "type": "https://tdm.dev/problems/not-found",
@@ -139,19 +135,18 @@ def mount_portal(app: FastAPI, dist: Path) -> None:
             media_type="application/problem+json",
         )
 
+    if (dist / "assets").is_dir():
+        app.mount("/assets", StaticFiles(directory=dist / "assets"), name="assets")
+
+    @app.api_route("/api/{path:path}", methods=["POST", "PUT", "PATCH", "DELETE"], include_in_schema=False)
+    def unknown_api(path: str):
+        # Without this, the portal's GET catch-all would turn unknown API calls into 405s.
+        return _no_such_endpoint()
+
     @app.get("/{path:path}", include_in_schema=False)
     def portal(path: str):
         if path.startswith("api/"):
-            return JSONResponse(
-                {
-                    "type": "https://tdm.dev/problems/not-found",
-                    "title": "Not found",
-                    "status": 404,
-                    "detail": "No such endpoint.",
-                },
-                status_code=404,
-                media_type="application/problem+json",
-            )
+            return _no_such_endpoint()
         candidate = (dist / path).resolve()
         if path and candidate.is_file() and dist.resolve() in candidate.parents:
             return FileResponse(candidate)
