@@ -7,6 +7,10 @@ Reusable by every benchmark that needs a realistic relational source:
 
 The database is named after its scale factor and loaded once; a later call finds it (marked by a
 database comment) and returns its URL at once.
+
+`plain_numeric=True` declares the money columns as unconstrained `numeric`, as loading
+`tpchgen-cli` output without casts gives (its own `--format` DDL has no precision), in a database
+of its own (`tpch_sf1_plain`).
 """
 
 from __future__ import annotations
@@ -71,18 +75,25 @@ CONSTRAINTS = [
 _MARK = "tpch loaded sf={scale}"
 
 
-def database_name(scale: float) -> str:
-    """`tpch_sf1`, `tpch_sf0_1`: one database per scale factor."""
-    return "tpch_sf" + f"{scale:g}".replace(".", "_")
+def tables_ddl(plain_numeric: bool = False) -> dict[str, str]:
+    """Column lists per table; money columns as `numeric(15,2)` or, if `plain_numeric`, as `numeric`."""
+    if not plain_numeric:
+        return dict(TABLES_DDL)
+    return {table: columns.replace("numeric(15,2)", "numeric") for table, columns in TABLES_DDL.items()}
+
+
+def database_name(scale: float, plain_numeric: bool = False) -> str:
+    """`tpch_sf1`, `tpch_sf0_1`, `tpch_sf1_plain`: one database per scale factor and money type."""
+    return "tpch_sf" + f"{scale:g}".replace(".", "_") + ("_plain" if plain_numeric else "")
 
 
 def _with_database(server: str, name: str) -> str:
     return make_url(server).set(database=name).render_as_string(hide_password=False)
 
 
-def ensure_tpch_database(server: str, scale: float = 1.0) -> str:
+def ensure_tpch_database(server: str, scale: float = 1.0, plain_numeric: bool = False) -> str:
     """The URL of a loaded TPC-H database at `scale` on `server`, creating and loading it if needed."""
-    name = database_name(scale)
+    name = database_name(scale, plain_numeric)
     with psycopg.connect(server, autocommit=True) as conn:
         row = conn.execute(
             "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = %s", (name,)
@@ -92,7 +103,7 @@ def ensure_tpch_database(server: str, scale: float = 1.0) -> str:
         conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
         conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
     url = _with_database(server, name)
-    _load(url, scale)
+    _load(url, scale, tables_ddl(plain_numeric))
     with psycopg.connect(server, autocommit=True) as conn:
         mark = sql.SQL("COMMENT ON DATABASE {} IS {}").format(
             sql.Identifier(name), sql.Literal(_MARK.format(scale=scale))
@@ -101,7 +112,7 @@ def ensure_tpch_database(server: str, scale: float = 1.0) -> str:
     return url
 
 
-def _load(url: str, scale: float) -> None:
+def _load(url: str, scale: float, ddl: dict[str, str]) -> None:
     workdir = Path(tempfile.mkdtemp(prefix="tpch-"))
     try:
         started = time.perf_counter()
@@ -118,7 +129,7 @@ def _load(url: str, scale: float) -> None:
             check=True,
         )
         with psycopg.connect(url, autocommit=True) as conn:
-            for table, columns in TABLES_DDL.items():
+            for table, columns in ddl.items():
                 conn.execute(f"CREATE TABLE {table} ({columns})")
                 _copy_csv(conn, table, workdir / f"{table}.csv")
             for statement in CONSTRAINTS:
@@ -165,9 +176,12 @@ def main() -> None:
     parser.add_argument(
         "--server-url", default=None, help="PostgreSQL server URL; default: an embedded server"
     )
+    parser.add_argument(
+        "--plain-numeric", action="store_true", help="Money columns as plain `numeric` (no precision)"
+    )
     args = parser.parse_args()
     with server_url(args.server_url) as server:
-        print(ensure_tpch_database(server, args.scale))
+        print(ensure_tpch_database(server, args.scale, args.plain_numeric))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,161 @@
+"""Subset + provision vs db-condenser 1.7.1, side by side on the same TPC-H source, in one run.
+
+Both take the same percentage of customers (with their orders, lineitems and every parent) from
+the same source into a fresh database on the same server:
+- db-condenser (`pip install db-condenser==1.7.1`, in a venv of its own: it is a peer, not a
+  dependency), configured as its CONFIG.md documents: one initial target `public.customer` with a
+  percent goal, everything else found through the source's foreign keys; it needs `psql` and
+  `pg_dump` on PATH;
+- the platform: the subset job's steps (extract into a Parquet dataset version, verify it) then the
+  provisioning job's (one transaction, smoke tests on) into an empty database.
+
+Prints both times and their ratio (target <= 0.7).
+
+    python -m bench.peer_condenser --scale 1 --server-url postgresql://postgres@127.0.0.1/postgres \\
+        --condenser /tmp/condenser-venv/bin/subset [--plain-numeric]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+import psycopg
+from psycopg import sql
+from sqlalchemy.engine import make_url
+
+from bench.platform_subset import (
+    PlatformRun,
+    drop_database,
+    fresh_database,
+    provision_version,
+    source_snapshot,
+    store_in,
+    subset_to_store,
+)
+from bench.tpch import TABLES_DDL, ensure_tpch_database, server_url
+
+CONDENSER_TARGET = "tdm_bench_condenser"
+PLATFORM_TARGET = "tdm_bench_platform"
+
+
+def condenser_config(server: str, source_db: str, target_db: str, pct: float, workers: int) -> dict:
+    """db-condenser's config.json for `pct`% of customers from `source_db` into `target_db`."""
+    url = make_url(server)
+
+    def connection(db: str) -> dict:
+        info = {"user_name": url.username or "postgres", "host": url.host or "localhost", "db_name": db}
+        info["port"] = url.port or 5432
+        info["password"] = "${PGPASSWORD}"  # resolved by condenser from the environment, never written
+        return info
+
+    return {
+        "db_type": "postgres",
+        "source_db_connection_info": connection(source_db),
+        "destination_db_connection_info": connection(target_db),
+        "initial_targets": [{"table": "public.customer", "percent": pct}],
+        "keep_disconnected_tables": False,
+        "max_rows_per_table": "ALL",
+        "passthrough_tables": [],
+        "excluded_tables": [],
+        "dependency_breaks": [],
+        "fk_augmentation": [],
+        "upstream_filters": [],
+        "parallel_read_workers": workers,
+    }
+
+
+def run_condenser(command: str, server: str, source_db: str, pct: float, workers: int) -> tuple[float, dict]:
+    """(seconds, rows per table) of one db-condenser run into a freshly created database."""
+    target = fresh_database(server, CONDENSER_TARGET)
+    with tempfile.TemporaryDirectory(prefix="tdm-condenser-") as work:
+        config = Path(work) / "config.json"
+        config.write_text(json.dumps(condenser_config(server, source_db, CONDENSER_TARGET, pct, workers)))
+        env = {**os.environ, "PGPASSWORD": make_url(server).password or ""}
+        started = time.perf_counter()
+        done = subprocess.run(
+            [command, "--config", str(config), "-y"], cwd=work, env=env, capture_output=True, text=True
+        )
+        elapsed = time.perf_counter() - started
+    if done.returncode != 0:
+        raise SystemExit(
+            f"db-condenser failed ({done.returncode}):\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}"
+        )
+    return elapsed, row_counts(target)
+
+
+def row_counts(url: str) -> dict[str, int]:
+    """Rows per TPC-H table in the database at `url`."""
+    with psycopg.connect(url) as conn:
+        return {
+            t: conn.execute(sql.SQL("SELECT count(*) FROM {}").format(sql.Identifier(t))).fetchone()[0]
+            for t in TABLES_DDL
+        }
+
+
+def run_platform(server: str, source: str, pct: float, seed: int) -> tuple[PlatformRun, dict]:
+    """The platform's subset then provision into a freshly created database; returns times and rows."""
+    run = PlatformRun()
+    target = fresh_database(server, PLATFORM_TARGET)
+    with tempfile.TemporaryDirectory(prefix="tdm-bench-peer-") as work:
+        started = time.perf_counter()
+        snapshot = source_snapshot(source)
+        run.seconds["discover"] = time.perf_counter() - started
+        store = store_in(Path(work))
+        version = subset_to_store(source, snapshot, store, pct, seed, run)
+        provision_version(target, store, version, snapshot, run)
+    return run, row_counts(target)
+
+
+def warm(source: str) -> None:
+    """Read every table once so neither tool pays for the first read from disk."""
+    with psycopg.connect(source) as conn:
+        for table in TABLES_DDL:
+            conn.execute(sql.SQL("SELECT count(*) FROM {}").format(sql.Identifier(table)))
+
+
+def main() -> None:
+    """Run both, print both times, their rows and the ratio."""
+    parser = argparse.ArgumentParser(description="Subset + provision vs db-condenser on TPC-H")
+    parser.add_argument("--scale", type=float, default=1.0, help="TPC-H scale factor")
+    parser.add_argument(
+        "--server-url", default=None, help="PostgreSQL server URL; default: an embedded server"
+    )
+    parser.add_argument("--pct", type=float, default=10.0, help="Percentage of customers")
+    parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--plain-numeric", action="store_true", help="Source money columns as plain numeric")
+    parser.add_argument(
+        "--condenser", default=shutil.which("subset") or "subset", help="db-condenser's `subset` command"
+    )
+    parser.add_argument("--condenser-workers", type=int, default=2, help="its parallel_read_workers")
+    args = parser.parse_args()
+    with server_url(args.server_url) as server:
+        source = ensure_tpch_database(server, args.scale, args.plain_numeric)
+        source_db = make_url(source).database
+        warm(source)
+        try:
+            peer_s, peer_rows = run_condenser(
+                args.condenser, server, source_db, args.pct, args.condenser_workers
+            )
+            platform, ours = run_platform(server, source, args.pct, args.seed)
+        finally:
+            drop_database(server, CONDENSER_TARGET)
+            drop_database(server, PLATFORM_TARGET)
+    kind = "plain numeric" if args.plain_numeric else "numeric(15,2)"
+    print(f"TPC-H sf={args.scale:g} ({kind}), {args.pct:g}% of customers into an empty database")
+    for table in TABLES_DDL:
+        print(f"  {table:9s} platform {ours[table]:>10,d}  db-condenser {peer_rows[table]:>10,d}")
+    steps = "  ".join(f"{k} {v:.2f}s" for k, v in platform.seconds.items())
+    print(f"db-condenser 1.7.1:          {peer_s:8.2f} s")
+    print(f"platform subset + provision: {platform.total:8.2f} s  ({steps})")
+    print(f"ratio platform / db-condenser: {platform.total / peer_s:.2f} (target <= 0.7)")
+
+
+if __name__ == "__main__":
+    main()
