@@ -110,11 +110,13 @@ def _finish(
     with services.unit_of_work() as session:
         job = JobRepository(session).finish(uuid.UUID(job_id), status, result=result, error=error)
         if status != "succeeded":
-            # A version without a manifest is incomplete by definition; make the catalog say so.
-            failed = DatasetRepository(session).fail_unfinished_for_job(uuid.UUID(job_id))
+            # A version is ready only when its job succeeds, even one a finished step completed.
+            failed = DatasetRepository(session).fail_versions_of_job(uuid.UUID(job_id))
             if failed:
                 JobRepository(session).append_log(
-                    uuid.UUID(job_id), "warning", f"{len(failed)} unfinished dataset version(s) marked failed"
+                    uuid.UUID(job_id),
+                    "warning",
+                    f"{len(failed)} dataset version(s) of this job marked failed",
                 )
     hooks.status(status, error or "")
     if job is not None:

@@ -135,11 +135,18 @@ class DatasetRepository(Repository):
         ).all()
         return {dataset_id: status for dataset_id, status in rows}
 
-    def fail_unfinished_for_job(self, job_id: uuid.UUID) -> builtins.list[uuid.UUID]:
-        """Mark a job's versions that never became ready as failed (they have no manifest)."""
+    def fail_versions_of_job(self, job_id: uuid.UUID) -> builtins.list[uuid.UUID]:
+        """Mark every version a job wrote as failed: call when the job did not succeed.
+
+        A version is ready only when its job succeeds; one that a step completed before a later
+        step failed (or the job was cancelled) must not be offered for provisioning or masking.
+        """
         rows = self.session.scalars(
             update(DatasetVersion)
-            .where(DatasetVersion.job_id == job_id, DatasetVersion.status.in_(("pending", "writing")))
+            .where(
+                DatasetVersion.job_id == job_id,
+                DatasetVersion.status.in_(("pending", "writing", "ready")),
+            )
             .values(status="failed")
             .returning(DatasetVersion.id)
         )
