@@ -110,6 +110,14 @@ def test_a_valid_request_queues_a_job_with_the_request(platform):
     )
 
 
+def test_row_counts_may_name_entities_as_the_spec_spells_them(platform):
+    body = {"api_spec": SPEC_YAML, "row_counts": {"Customer": 50, "Invoice": 70}}
+    r = _post(platform, "/synthetic", body)
+    assert r.status_code == 202, r.text
+    job = platform.client.get(f"/api/v1/job/{r.json()['job_id']}", headers=platform.headers("viewer")).json()
+    assert job["request"]["row_counts"] == {"customer": 50, "invoice": 70}
+
+
 @pytest.mark.parametrize(
     ("body", "field", "words"),
     [

@@ -27,6 +27,7 @@ from tdm_agents.synthetic import (
     parse_openapi,
     parse_test_cases,
 )
+from tdm_agents.synthetic.engines.relations import canonical_row_counts
 from tdm_agents.synthetic.engines.sdv_engine import import_sdv
 from tdm_agents.synthetic.generate import plan_rows
 from tdm_agents.synthetic.packs import DomainPack, scenario_for
@@ -150,8 +151,12 @@ def static_schema(
     return merge_schemas(parts) if parts else None
 
 
-def check_planned_rows(schema: NormalizedSchema, body: SyntheticRequest, settings: SyntheticSettings) -> None:
-    """The agent's row planning: entity names known, totals (after the scenario) under the cap."""
+def check_planned_rows(
+    schema: NormalizedSchema, body: SyntheticRequest, settings: SyntheticSettings
+) -> dict[str, int]:
+    """The agent's row planning: entity names known, totals (after the scenario) under the cap.
+
+    Returns the requested counts keyed by the schema's own entity names (`Pet` -> `pet`)."""
     try:
         plan_rows(
             schema,
@@ -160,6 +165,7 @@ def check_planned_rows(schema: NormalizedSchema, body: SyntheticRequest, setting
             settings.synthetic_max_rows,
             settings.synthetic_default_rows,
         )
+        return canonical_row_counts(schema, body.row_counts)
     except SyntheticRequestError as exc:
         raise Invalid(str(exc), field="row_counts") from None
 
@@ -196,5 +202,5 @@ def validated_job_request(
     schema = static_schema(session, body, settings)
     # URL sources add entities only the job sees; until then the names cannot be checked.
     if schema is not None and not body.ui_urls and not body.api_spec_url:
-        check_planned_rows(schema, body, settings)
+        body = body.model_copy(update={"row_counts": check_planned_rows(schema, body, settings)})
     return body.model_dump(mode="json")

@@ -13,6 +13,7 @@ from graphlib import CycleError, TopologicalSorter
 import numpy as np
 
 from tdm_agents.synthetic.errors import SyntheticRequestError
+from tdm_agents.synthetic.naming import entity_name
 from tdm_agents.synthetic.schema_model import NormalizedSchema, Relationship
 
 DEFAULT_CHILDREN_PER_PARENT = 3.0
@@ -68,13 +69,51 @@ def primary_parent(schema: NormalizedSchema, entity: str) -> Relationship | None
     return next((r for r in schema.parents_of(entity) if not r.is_self_reference and r not in deferred), None)
 
 
+def canonical_row_counts(schema: NormalizedSchema, requested: dict[str, int]) -> dict[str, int]:
+    """`requested` keyed by the schema's own entity names.
+
+    Callers spell entities as their source does (`Pet`, `OrderItems` for `pet`, `order_item`): a
+    key matches exactly, else the one entity equal to it ignoring case, else the one with the same
+    canonical form. Unknown, ambiguous or duplicate names are refused, naming the entities known.
+    """
+    names = [e.name for e in schema.entities]
+    counts: dict[str, int] = {}
+    unknown: list[str] = []
+    for key, count in requested.items():
+        name = _entity_for(names, key)
+        if name is None:
+            unknown.append(key)
+        elif name in counts:
+            raise SyntheticRequestError(f"row counts name entity {name} more than once")
+        else:
+            counts[name] = count
+    if unknown:
+        raise SyntheticRequestError(
+            f"row counts name unknown entities: {', '.join(k[:50] for k in sorted(unknown)[:10])} "
+            f"(known: {', '.join(sorted(names)[:50])})"
+        )
+    return counts
+
+
+def _entity_for(names: list[str], key: str) -> str | None:
+    if key in names:
+        return key
+    for same in (lambda n: n.casefold() == key.casefold(), lambda n: entity_name(n) == entity_name(key)):
+        found = [n for n in names if same(n)]
+        if len(found) > 1:
+            raise SyntheticRequestError(
+                f"row counts name {key[:50]!r} matches several entities: {', '.join(sorted(found))}"
+            )
+        if found:
+            return found[0]
+    return None
+
+
 def plan_row_counts(
     schema: NormalizedSchema, requested: dict[str, int], default_rows: int, multiplier: float = 1.0
 ) -> dict[str, int]:
     """Rows per entity: requested counts, else parent rows times the mean children, else defaults."""
-    unknown = sorted(set(requested) - {e.name for e in schema.entities})
-    if unknown:
-        raise SyntheticRequestError(f"row counts name unknown entities: {', '.join(unknown)}")
+    requested = canonical_row_counts(schema, requested)
     bad = sorted(name for name, count in requested.items() if count <= 0)
     if bad:
         raise SyntheticRequestError(f"row counts must be positive: {', '.join(bad)}")
