@@ -20,8 +20,10 @@ from tdm_api.models.schemas import (
     VirtualRelationshipOut,
 )
 from tdm_api.services.orchestrator_client import submit_job
+from tdm_metadata_store.key_types import relationship_mismatches
 from tdm_metadata_store.repositories.connections import ConnectionRepository, parse_connection_url
 from tdm_metadata_store.repositories.schemas import SchemaRepository
+from tdm_metadata_store.snapshot import RelationshipInfo
 from tdm_orchestrator.contract import Operation
 
 router = APIRouter(tags=["schemas"], responses=PROBLEM_RESPONSES)
@@ -196,6 +198,7 @@ def add_virtual(
     parent = None
     if body.kind == "foreign_key":
         parent = _checked_table(snapshot, body.parent_table or "", body.parent_columns, "parent")
+        _check_column_types(snapshot, child, body.child_columns, parent, body.parent_columns)
     row = repo.add_virtual_relationship(
         schema.id,
         kind=body.kind,
@@ -228,6 +231,21 @@ def _checked_table(snapshot, ref: str, columns: list[str], side: str):
         if table.column(col) is None:
             raise Invalid(f"Table {table.key} has no column {col[:100]!r}.", field=f"{side}_columns")
     return table
+
+
+def _check_column_types(snapshot, child, child_columns: list[str], parent, parent_columns: list[str]) -> None:
+    """422 naming both columns and types when a key column cannot hold the referenced values."""
+    candidate = RelationshipInfo(
+        child_schema=child.schema_name, child_table=child.name, child_columns=child_columns,
+        parent_schema=parent.schema_name, parent_table=parent.name, parent_columns=parent_columns,
+    )  # fmt: skip
+    mismatches = relationship_mismatches(snapshot, candidate)
+    if mismatches:
+        raise Invalid(
+            " ".join(m.message() for m in mismatches),
+            field="parent_columns",
+            errors=[{"field": "parent_columns", "message": m.message()} for m in mismatches],
+        )
 
 
 @router.delete(

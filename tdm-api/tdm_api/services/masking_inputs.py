@@ -28,6 +28,7 @@ from tdm_agents.pii_detection.stored import stored_findings
 from tdm_api.errors import Conflict, Invalid, NotFound
 from tdm_api.models.masking import RuleSource
 from tdm_dataset_store import DatasetStore
+from tdm_metadata_store.key_types import IncompatibleKeyTypes, check_key_types
 from tdm_metadata_store.models import DatasetVersion, MaskingRuleSet
 from tdm_metadata_store.repositories.datasets import DatasetRepository
 from tdm_metadata_store.repositories.masking_rules import MaskingRuleRepository
@@ -56,11 +57,17 @@ def ready_dataset(session: Session, store: DatasetStore, dataset_version_id: uui
 
 
 def schema_snapshot(session: Session, schema_version_id: uuid.UUID) -> SchemaSnapshot:
-    """The schema version's snapshot (user-defined keys included); 404 when unknown."""
+    """The schema version's snapshot (user-defined keys included); 404 when unknown, 409 when a
+    user-defined key links incompatible types (rules would propagate across it)."""
     repo = SchemaRepository(session)
     if repo.get_version(schema_version_id) is None:
         raise NotFound("No schema version with this id.", field="schema_version_id")
-    return repo.load_snapshot(schema_version_id)
+    snapshot = repo.load_snapshot(schema_version_id)
+    try:
+        check_key_types(snapshot)
+    except IncompatibleKeyTypes as exc:
+        raise Conflict(str(exc), field="schema_version_id") from None
+    return snapshot
 
 
 def stored_rule_set(session: Session, rule_set_id: uuid.UUID, version: int | None = None) -> MaskingRuleSet:
