@@ -76,6 +76,10 @@ class ColumnInfo(BaseModel):
     numeric_precision: int | None = None
     numeric_scale: int | None = None
     comment: str | None = None
+    is_local: bool = Field(
+        True,
+        description="False when the column comes only from an inheritance parent or the partitioned parent",
+    )
     inferred_type: str | None = Field(None, description="Semantic type: email, phone, uuid, url, ip, ...")
     stats: ColumnStats | None = None
 
@@ -113,6 +117,22 @@ class TableInfo(BaseModel):
     check_constraints: list[CheckConstraintInfo] = Field(default_factory=list)
     partition_of: str | None = Field(None, description="Qualified parent name when this is a partition")
     partitions: list[str] = Field(default_factory=list)
+    partition_key: str | None = Field(
+        None, description="PARTITION BY clause of a partitioned table, e.g. 'RANGE (payment_date)'"
+    )
+    partition_bound: str | None = Field(
+        None, description="Bound of a partition, e.g. \"FOR VALUES FROM ('2022-01-01') TO ('2022-02-01')\""
+    )
+    inherits: list[str] = Field(
+        default_factory=list, description="Qualified INHERITS parents (table inheritance, not partitions)"
+    )
+    inherited_by: list[str] = Field(
+        default_factory=list, description="Qualified tables that INHERIT from this one"
+    )
+    inherited_objects: list[str] = Field(
+        default_factory=list,
+        description="Names of this table's constraints and indexes that come from its parent table",
+    )
     comment: str | None = None
     virtual_primary_key: list[str] | None = Field(
         None, description="User-defined key for tables without a PK"
@@ -160,6 +180,11 @@ class RelationshipInfo(BaseModel):
     on_delete: str | None = None
     deferrable: bool = False
     is_virtual: bool = False
+    partition_constraints: dict[str, str] = Field(
+        default_factory=dict,
+        description="Qualified partition -> constraint name, for a key declared on partitions of the "
+        "child table (folded into this relationship of the partitioned parent)",
+    )
 
     @property
     def child_key(self) -> str:
@@ -189,6 +214,25 @@ class DomainTypeInfo(BaseModel):
     checks: list[str] = Field(default_factory=list)
 
 
+# Fields added after snapshots were first stored: left out of the fingerprint while at their
+# default, so a structure discovered before and after they existed keeps the same fingerprint.
+_TABLE_DEFAULTS = {
+    "partition_key": None,
+    "partition_bound": None,
+    "inherits": [],
+    "inherited_by": [],
+    "inherited_objects": [],
+}
+_COLUMN_DEFAULTS = {"is_local": True}
+_RELATIONSHIP_DEFAULTS: dict[str, object] = {"partition_constraints": {}}
+
+
+def _drop_defaults(item: dict, defaults: dict[str, object]) -> None:
+    for key, default in defaults.items():
+        if key in item and item[key] == default:
+            del item[key]
+
+
 class SchemaSnapshot(BaseModel):
     """Everything discovery learned about one database, at one moment."""
 
@@ -208,15 +252,30 @@ class SchemaSnapshot(BaseModel):
         matches = [t for t in self.tables if t.name == ref]
         return matches[0] if len(matches) == 1 else None
 
+    def partition_root(self, table: TableInfo) -> TableInfo:
+        """The top of `table`'s partition tree (the table itself when it is not a partition)."""
+        seen = {table.qualified_name}
+        while table.partition_of is not None and table.partition_of not in seen:
+            parent = self.table(table.partition_of)
+            if parent is None:
+                break
+            seen.add(parent.qualified_name)
+            table = parent
+        return table
+
     def structure_dict(self) -> dict:
         """The structure without statistics or estimates: what the fingerprint is computed over."""
         data = self.model_dump(mode="json")
         for t in data["tables"]:
             for k in ("row_estimate", "exact_row_count", "size_bytes"):
                 t.pop(k, None)
+            _drop_defaults(t, _TABLE_DEFAULTS)
             for c in t["columns"]:
                 c.pop("stats", None)
                 c.pop("inferred_type", None)
+                _drop_defaults(c, _COLUMN_DEFAULTS)
+        for r in data["relationships"]:
+            _drop_defaults(r, _RELATIONSHIP_DEFAULTS)
         data.pop("server_version", None)
         data["tables"].sort(key=lambda t: (t["schema_name"], t["name"]))
         data["relationships"].sort(key=lambda r: json.dumps(r, sort_keys=True))

@@ -14,6 +14,7 @@ from psycopg.rows import dict_row
 
 from tdm_agents.schema_discovery import catalog_sql
 from tdm_agents.schema_discovery.connector import DiscoveryError, query_error
+from tdm_agents.schema_discovery.partition_keys import fold_partition_keys
 from tdm_agents.schema_discovery.type_categories import type_category
 from tdm_metadata_store.snapshot import (
     CheckConstraintInfo,
@@ -77,6 +78,9 @@ def read_tables(conn: psycopg.Connection, schemas: Sequence[str]) -> list[TableI
             row_estimate=row["reltuples"],
             size_bytes=row["size_bytes"],
             comment=row["comment"],
+            partition_key=row["partition_key"],
+            partition_bound=row["partition_bound"],
+            inherits=list(row["inherits"]),
         )
         if row["parent_name"] is not None:
             table.partition_of = f"{row['parent_schema']}.{row['parent_name']}"
@@ -85,6 +89,10 @@ def read_tables(conn: psycopg.Connection, schemas: Sequence[str]) -> list[TableI
     for parent_key, partition in parents:
         if parent_key in tables:
             tables[parent_key].partitions.append(partition)
+    for table in tables.values():
+        for parent in table.inherits:
+            if (found := tables.get(tuple(parent.split(".", 1)))) is not None:  # type: ignore[arg-type]
+                found.inherited_by.append(table.qualified_name)
     _estimate_partitioned_parents(tables)
     return list(tables.values())
 
@@ -123,6 +131,7 @@ def _column_from_row(row: dict, enum_labels: dict[int, list[str]]) -> ColumnInfo
         numeric_precision=row["num_precision"],
         numeric_scale=row["num_scale"],
         comment=row["comment"],
+        is_local=row["attislocal"],
     )
 
 
@@ -163,6 +172,8 @@ def read_keys(conn: psycopg.Connection, snapshot: SchemaSnapshot) -> None:
         table = by_key.get((row["nspname"], row["relname"]))
         if table is None:
             continue
+        if row["inherited"]:
+            table.inherited_objects.append(row["conname"])
         if row["contype"] == "p":
             table.primary_key = list(row["columns"])
         elif row["contype"] == "u":
@@ -176,6 +187,8 @@ def read_keys(conn: psycopg.Connection, snapshot: SchemaSnapshot) -> None:
     for row in _rows(conn, catalog_sql.INDEXES, snapshot.schemas, "reading indexes"):
         table = by_key.get((row["nspname"], row["relname"]))
         if table is not None:
+            if row["inherited"] and row["index_name"] not in table.inherited_objects:
+                table.inherited_objects.append(row["index_name"])
             table.indexes.append(
                 IndexInfo(
                     name=row["index_name"],
@@ -192,22 +205,25 @@ def read_foreign_keys(conn: psycopg.Connection, snapshot: SchemaSnapshot) -> Non
     """Fill the snapshot's relationships: composite keys keep their column pairing in order.
 
     Self-references and cycles are reported as they are; parents may live in schemas that were
-    not requested (the child is what was discovered).
+    not requested (the child is what was discovered). Keys declared on partitions become keys of
+    the partitioned parent (see `fold_partition_keys`).
     """
-    snapshot.relationships = [
-        RelationshipInfo(
-            name=row["conname"],
-            child_schema=row["nspname"],
-            child_table=row["relname"],
-            child_columns=list(row["child_columns"]),
-            parent_schema=row["parent_schema"],
-            parent_table=row["parent_name"],
-            parent_columns=list(row["parent_columns"]),
-            on_delete=_ON_DELETE.get(row["confdeltype"]),
-            deferrable=row["condeferrable"],
-        )
-        for row in _rows(conn, catalog_sql.FOREIGN_KEYS, snapshot.schemas, "reading foreign keys")
-    ]
+    rows = _rows(conn, catalog_sql.FOREIGN_KEYS, snapshot.schemas, "reading foreign keys")
+    snapshot.relationships = fold_partition_keys(snapshot, [_relationship(row) for row in rows])
+
+
+def _relationship(row: dict) -> RelationshipInfo:
+    return RelationshipInfo(
+        name=row["conname"],
+        child_schema=row["nspname"],
+        child_table=row["relname"],
+        child_columns=list(row["child_columns"]),
+        parent_schema=row["parent_schema"],
+        parent_table=row["parent_name"],
+        parent_columns=list(row["parent_columns"]),
+        on_delete=_ON_DELETE.get(row["confdeltype"]),
+        deferrable=row["condeferrable"],
+    )
 
 
 def start_snapshot(conn: psycopg.Connection, schemas: Sequence[str]) -> SchemaSnapshot:

@@ -20,7 +20,13 @@ SELECT n.nspname, c.relname, c.relkind, c.relispartition,
        CASE WHEN c.reltuples >= 0 THEN c.reltuples::bigint END AS reltuples,
        CASE WHEN c.relkind IN ('r', 'm', 'p') THEN pg_total_relation_size(c.oid) END AS size_bytes,
        obj_description(c.oid, 'pg_class') AS comment,
-       pn.nspname AS parent_schema, pc.relname AS parent_name
+       pn.nspname AS parent_schema, pc.relname AS parent_name,
+       CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_key,
+       CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END AS partition_bound,
+       ARRAY(SELECT hn.nspname || '.' || hc.relname FROM pg_inherits h
+             JOIN pg_class hc ON hc.oid = h.inhparent JOIN pg_namespace hn ON hn.oid = hc.relnamespace
+             WHERE h.inhrelid = c.oid AND NOT c.relispartition
+             ORDER BY h.inhseqno) AS inherits
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_inherits i ON c.relispartition AND i.inhrelid = c.oid
@@ -43,7 +49,7 @@ SELECT n.nspname, c.relname, a.attname, a.attnum,
        NOT (a.attnotnull OR (t.typtype = 'd' AND t.typnotnull)) AS nullable,
        pg_get_expr(d.adbin, d.adrelid) AS default_expr,
        a.attidentity, a.attgenerated,
-       col_description(c.oid, a.attnum) AS comment,
+       col_description(c.oid, a.attnum) AS comment, a.attislocal,
        information_schema._pg_char_max_length(bt.oid, coalesce(nullif(t.typtypmod, -1), a.atttypmod)) AS max_length,
        information_schema._pg_numeric_precision(bt.oid, coalesce(nullif(t.typtypmod, -1), a.atttypmod)) AS num_precision,
        information_schema._pg_numeric_scale(bt.oid, coalesce(nullif(t.typtypmod, -1), a.atttypmod)) AS num_scale
@@ -90,9 +96,11 @@ ORDER BY n.nspname, t.typname
 """
 
 # Primary keys, unique and check constraints. NOT NULL constraints (contype 'n') are already
-# reflected in `nullable`. Constraints inherited by partitions are kept on each partition.
+# reflected in `nullable`. Constraints inherited by partitions (or from INHERITS parents) are kept
+# on each table, flagged `inherited` so that DDL does not declare them twice.
 CONSTRAINTS = """
 SELECT n.nspname, c.relname, k.conname, k.contype,
+       k.conparentid <> 0 OR NOT k.conislocal AS inherited,
        ARRAY(SELECT a.attname::text FROM unnest(k.conkey) WITH ORDINALITY AS u(attnum, ord)
              JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.attnum
              ORDER BY u.ord) AS columns,
@@ -107,6 +115,7 @@ ORDER BY n.nspname, c.relname, k.conname
 INDEXES = """
 SELECT n.nspname, c.relname, ic.relname AS index_name, x.indisunique, x.indisprimary,
        x.indpred IS NOT NULL AS partial, pg_get_indexdef(x.indexrelid) AS definition,
+       EXISTS (SELECT 1 FROM pg_inherits h WHERE h.inhrelid = x.indexrelid) AS inherited,
        ARRAY(SELECT a.attname::text FROM unnest(x.indkey::int2[]) WITH ORDINALITY AS u(attnum, ord)
              JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = u.attnum
              WHERE u.ord <= x.indnkeyatts
@@ -120,7 +129,9 @@ ORDER BY n.nspname, c.relname, ic.relname
 """
 
 # Only top-level foreign keys: PostgreSQL clones a key declared on a partitioned table onto every
-# partition (and onto every referenced partition), and those clones have conparentid set.
+# partition (and onto every referenced partition), and those clones have conparentid set. Keys
+# declared on a partition itself (conparentid = 0) are listed; the catalog folds them into the
+# partitioned parent's relationships.
 FOREIGN_KEYS = """
 SELECT k.conname, n.nspname, c.relname, pn.nspname AS parent_schema, pc.relname AS parent_name,
        ARRAY(SELECT a.attname::text FROM unnest(k.conkey) WITH ORDINALITY AS u(attnum, ord)

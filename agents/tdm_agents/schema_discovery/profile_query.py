@@ -95,7 +95,9 @@ def build_profile_query(
     table: TableInfo, specs: list[ColumnAggregates], plan: SamplingPlan, value_sample_size: int
 ) -> sql.Composed:
     """SELECT count(*), then per column: count, distinct, [min, max], [avg length], [values]."""
-    relation = sql.Identifier(table.schema_name, table.name)
+    relation: sql.Composable = sql.Identifier(table.schema_name, table.name)
+    if table.inherited_by:  # its own rows only: children are profiled as tables of their own
+        relation = sql.SQL("ONLY {}").format(relation)
     picked = (
         sql.SQL(", ").join(
             sql.SQL("{} AS {}").format(sql.Identifier(s.column.name), sql.Identifier(f"c{i}"))

@@ -145,7 +145,8 @@ def profile_table(
 
 def count_rows(conn: psycopg.Connection, table: TableInfo) -> int:
     """Exact row count (a full scan: only when the caller asked for exact counts)."""
-    query = sql.SQL("SELECT count(*) FROM {}").format(sql.Identifier(table.schema_name, table.name))
+    only = sql.SQL("ONLY ") if table.inherited_by else sql.SQL("")
+    query = sql.SQL("SELECT count(*) FROM {}{}").format(only, sql.Identifier(table.schema_name, table.name))
     try:
         row = conn.execute(query).fetchone()
     except psycopg.Error as exc:

@@ -213,7 +213,8 @@ def _missing_indexes(conn: psycopg.Connection, resolved: ResolvedRequest) -> lis
         if any(set(cols[: len(wanted)]) == wanted for cols in covered):
             continue
         statement = sql.SQL("CREATE INDEX ON {} ({})").format(
-            table_ident(child), sql.SQL(", ").join(map(sql.Identifier, rel.child_columns))
+            sql.Identifier(child.schema_name, child.name),
+            sql.SQL(", ").join(map(sql.Identifier, rel.child_columns)),
         )
         warnings.append(
             IndexWarning(

@@ -46,9 +46,14 @@ class Params:
         return sql.SQL("CAST({} AS {})").format(placeholder, cast)
 
 
-def table_ident(table: TableInfo) -> sql.Identifier:
-    """The schema-qualified, quoted name of a source table."""
-    return sql.Identifier(table.schema_name, table.name)
+def table_ident(table: TableInfo) -> sql.Composable:
+    """The schema-qualified, quoted name of a source table, to read its own rows.
+
+    A table that others INHERIT from is read with ONLY: a plain read includes its children's rows,
+    which the subset reads (and writes) as tables of their own.
+    """
+    ident = sql.Identifier(table.schema_name, table.name)
+    return sql.SQL("ONLY {}").format(ident) if table.inherited_by else ident
 
 
 def column_refs(alias: str, columns: Iterable[str]) -> list[sql.Composable]:

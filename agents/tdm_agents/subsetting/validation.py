@@ -92,6 +92,12 @@ def validate_request(req: SubsetRequest, snapshot: SchemaSnapshot) -> ResolvedRe
 
     def resolve(ref: str, field_path: str) -> str | None:
         info = snapshot.table(ref)
+        if info is not None and info.partition_of is not None:
+            root = snapshot.partition_root(info).key
+            problems.add(
+                field_path, f"is a partition of {root}: partitions are subset through it; name {root}"
+            )
+            return None
         if info is None or info.key not in known:
             problems.add(field_path, "unknown table")
             return None
@@ -263,7 +269,7 @@ def _matches(override: RelationshipOverride, rel, snapshot: SchemaSnapshot) -> b
         return ref is None or (info is not None and info.key == key)
 
     return (
-        (override.name is None or override.name == rel.name)
+        (override.name is None or override.name in (rel.name, *rel.partition_constraints.values()))
         and same_table(override.child_table, rel.child_key)
         and same_table(override.parent_table, rel.parent_key)
         and (override.child_columns is None or override.child_columns == rel.child_columns)
