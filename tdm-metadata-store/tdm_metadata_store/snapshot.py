@@ -216,14 +216,14 @@ class DomainTypeInfo(BaseModel):
 
 # Fields added after snapshots were first stored: left out of the fingerprint while at their
 # default, so a structure discovered before and after they existed keeps the same fingerprint.
-_TABLE_DEFAULTS = {
+_TABLE_DEFAULTS: dict[str, object] = {
     "partition_key": None,
     "partition_bound": None,
     "inherits": [],
     "inherited_by": [],
     "inherited_objects": [],
 }
-_COLUMN_DEFAULTS = {"is_local": True}
+_COLUMN_DEFAULTS: dict[str, object] = {"is_local": True}
 _RELATIONSHIP_DEFAULTS: dict[str, object] = {"partition_constraints": {}}
 
 
