@@ -1,9 +1,9 @@
 """Checks on a masked dataset: referential integrity and leaks. Results carry counts, never values.
 
-`check_integrity` proves joins survived masking (0 orphans per foreign key). `leak_check`
-looks for original values in masked columns (exact match against every original value of the
-column, or against the row's own original for rules whose outputs may legitimately coincide with
-other originals) and re-runs the PII value detectors on columns whose rule removes the PII shape.
+`check_integrity` proves joins survived masking (0 orphans per foreign key). `leak_check` counts
+originals kept in every masked column as its rule type's policy defines a leak (`leak_rules`),
+source entities kept in free text and JSON, and re-runs the PII value detectors on columns whose
+rule removes the PII shape. A rule type without a policy fails the check.
 """
 
 from __future__ import annotations
@@ -15,6 +15,13 @@ from dataclasses import dataclass, field
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from tdm_agents.masking.leak_rules import (
+    MissingLeakPolicy,
+    entity_survivors,
+    poisson_allowance,
+    policy_for,
+    survivors,
+)
 from tdm_agents.masking.rules import ResolvedRule
 from tdm_metadata_store.snapshot import RelationshipInfo, SchemaSnapshot
 
@@ -101,7 +108,7 @@ def check_integrity(
 
 @dataclass
 class ColumnLeak:
-    """Leak counts for one masked column."""
+    """Leak counts for one masked column (see `leak_rules` for what counts per rule type)."""
 
     table: str
     column: str
@@ -109,12 +116,19 @@ class ColumnLeak:
     check: str
     rows: int
     exact_matches: int = 0
+    # Same-row matches a correct rule makes on this data by chance (shuffles, fakes, noise).
+    allowed_by_chance: int = 0
+    entity_survivors: int = 0
     detector_hits: dict[str, int] = field(default_factory=dict)
 
     @property
     def leaked(self) -> bool:
-        """True when any original value or any PII shape survived."""
-        return self.exact_matches > 0 or any(self.detector_hits.values())
+        """True when originals survived beyond chance, a source entity survived, or a PII shape did."""
+        return (
+            self.exact_matches > self.allowed_by_chance
+            or self.entity_survivors > 0
+            or any(self.detector_hits.values())
+        )
 
 
 @dataclass
@@ -123,21 +137,26 @@ class LeakReport:
 
     columns: list[ColumnLeak] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    unchecked: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
-        """True when nothing leaked."""
-        return not any(c.leaked for c in self.columns)
+        """True when nothing leaked and every masked column was checked."""
+        return not self.unchecked and not any(c.leaked for c in self.columns)
 
     def summary(self) -> str:
         """A one-line, value-free description for job logs and error messages."""
         leaks = [c for c in self.columns if c.leaked]
-        if not leaks:
-            return f"no leaks in {len(self.columns)} masked column(s)"
         parts = [
-            f"{c.table}.{c.column}: {c.exact_matches} exact, {sum(c.detector_hits.values())} detected"
+            f"{c.table}.{c.column} ({c.rule}): {c.exact_matches} original(s) kept"
+            + (f" (chance explains {c.allowed_by_chance})" if c.allowed_by_chance else "")
+            + f", {c.entity_survivors} row(s) keeping a source entity,"
+            f" {sum(c.detector_hits.values())} detected"
             for c in leaks
         ]
+        parts += [f"{target}: no leak policy for its rule type" for target in self.unchecked]
+        if not parts:
+            return f"no leaks in {len(self.columns)} masked column(s)"
         return "leaks found: " + "; ".join(parts)
 
 
@@ -145,14 +164,21 @@ def _whole(read_table: TableReader, table: str, column: str) -> pa.Array:
     return _column(read_table, table, [column]).column(column).combine_chunks()
 
 
-def _exact_matches(original: pa.Array, masked: pa.Array, check: str) -> int:
-    if masked.type != original.type:
-        masked = masked.cast(original.type)
-    if check == "same_row":
-        same = pc.equal(original, masked)
-        return int(pc.sum(pc.fill_null(same, False)).as_py() or 0)
-    hits = pc.is_in(masked, value_set=original.drop_null().unique())
-    return int(pc.sum(pc.fill_null(hits, False)).as_py() or 0)
+def check_column(
+    rule: ResolvedRule, original: pa.Array, masked: pa.Array, sample: int = 1000
+) -> ColumnLeak | None:
+    """One masked column against its original under the rule type's leak policy; None without a policy."""
+    try:
+        policy = policy_for(rule)
+    except MissingLeakPolicy:
+        return None
+    leak = ColumnLeak(rule.table, rule.column, rule.type, policy.kind, len(masked))
+    leak.exact_matches = survivors(policy, original, masked, rule.options)
+    if policy.chance is not None and leak.exact_matches:
+        leak.allowed_by_chance = poisson_allowance(policy.chance(original, masked, rule.options))
+    if policy.entities:
+        leak.entity_survivors = entity_survivors(original, masked, sample)
+    return leak
 
 
 def leak_check(
@@ -161,17 +187,18 @@ def leak_check(
     rules: Sequence[ResolvedRule],
     detector_sample: int = 1000,
 ) -> LeakReport:
-    """Count masked values equal to original values, and PII the detectors still find, per masked column."""
+    """Per masked column: originals kept (as the rule type defines a leak), source entities kept in
+    free text and JSON, and PII the detectors still find where the rule removes the PII shape."""
     report = LeakReport()
     profile = _pii_profiler(report)
     for rule in rules:
-        guarantees = rule.transformer().effective_guarantees(rule.parsed_options())
-        if guarantees.leak_check == "none":
-            continue
         original = _whole(original_read, rule.table, rule.column)
         masked = _whole(masked_read, rule.table, rule.column)
-        leak = ColumnLeak(rule.table, rule.column, rule.type, guarantees.leak_check, len(masked))
-        leak.exact_matches = _exact_matches(original, masked, guarantees.leak_check)
+        leak = check_column(rule, original, masked, detector_sample)
+        if leak is None:
+            report.unchecked.append(rule.target)
+            continue
+        guarantees = rule.transformer().effective_guarantees(rule.parsed_options())
         if profile is not None and not guarantees.format_preserving:
             leak.detector_hits = profile(rule, masked.drop_null().slice(0, detector_sample))
         report.columns.append(leak)
