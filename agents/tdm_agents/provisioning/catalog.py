@@ -50,12 +50,13 @@ WHERE c.relkind IN ('r', 'p') AND n.nspname = ANY(%(schemas)s)
 ORDER BY n.nspname, c.relname, a.attnum
 """
 
+# Clones of a key declared on a partitioned table (conparentid set) go and come back with it.
 _FOREIGN_KEYS = """
 SELECT con.conname, cn.nspname, cc.relname, pg_get_constraintdef(con.oid)
 FROM pg_constraint con
 JOIN pg_class cc ON cc.oid = con.conrelid JOIN pg_namespace cn ON cn.oid = cc.relnamespace
 JOIN pg_class fc ON fc.oid = con.confrelid JOIN pg_namespace fn ON fn.oid = fc.relnamespace
-WHERE con.contype = 'f'
+WHERE con.contype = 'f' AND con.conparentid = 0
   AND ((cn.nspname || '.' || cc.relname) = ANY(%(names)s) OR (fn.nspname || '.' || fc.relname) = ANY(%(names)s))
 ORDER BY cn.nspname, cc.relname, con.conname
 """

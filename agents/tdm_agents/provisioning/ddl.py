@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from psycopg import sql
 
+from tdm_agents.provisioning import partition_ddl
 from tdm_agents.provisioning.catalog import TargetCatalog, TargetColumn
 from tdm_agents.provisioning.errors import SchemaConflictError
 from tdm_agents.provisioning.layout import TargetLayout, TargetTable
@@ -60,14 +61,19 @@ def plan_schema(layout: TargetLayout, catalog: TargetCatalog, *, recreate: bool 
     for schema in sorted({t.schema for t in missing} - catalog.schemas):
         plan.before_load.append(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(sql.Identifier(schema)))
     plan.before_load.extend(_type_statements(layout, catalog, missing))
-    for table in missing:
+    for table in partition_ddl.creation_order(missing, layout):
         plan.create_tables.append(table.key)
         plan.before_load.append(create_table_sql(table, layout))
+        plan.before_load.extend(partition_ddl.partition_statements(table, layout))
         plan.after_load.extend(index_statements(table))
+        for part in partition_ddl.partition_tables(table, layout):
+            plan.after_load.extend(index_statements(part))
     created = {t.key for t in missing}
-    plan.foreign_keys = [
-        foreign_key_sql(r, layout) for r in layout.real_relationships() if r.child_key in created
-    ]
+    for rel in layout.real_relationships():
+        if rel.child_key in created:
+            if partition_ddl.declared_on_root(rel):
+                plan.foreign_keys.append(foreign_key_sql(rel, layout))
+            plan.foreign_keys.extend(partition_ddl.partition_foreign_keys(rel, layout))
     return plan
 
 
@@ -145,7 +151,10 @@ def _type_schema(layout: TargetLayout, name: str) -> str | None:
 def create_table_sql(table: TargetTable, layout: TargetLayout) -> sql.Composable:
     """CREATE TABLE with columns, NOT NULL, safe defaults, identities, PK, unique and check constraints."""
     info = table.info
-    parts: list[sql.Composable] = [_column_sql(c, layout) for c in info.columns]
+    # An INHERITS child declares only its own columns and checks; the rest come from its parents.
+    inherits = bool(partition_ddl.inheritance_parents(table, layout))
+    inherited = set(info.inherited_objects) if inherits else set()
+    parts: list[sql.Composable] = [_column_sql(c, layout) for c in info.columns if c.is_local or not inherits]
     if info.primary_key:
         parts.append(sql.SQL("PRIMARY KEY ({})").format(_idents(info.primary_key)))
     for unique in info.unique_constraints:
@@ -153,13 +162,17 @@ def create_table_sql(table: TargetTable, layout: TargetLayout) -> sql.Composable
             sql.SQL("CONSTRAINT {} UNIQUE ({})").format(sql.Identifier(unique.name), _idents(unique.columns))
         )
     for check in info.check_constraints:
+        if check.name in inherited:
+            continue
         expression = (
             check.expression
             if check.expression.upper().startswith("CHECK")
             else f"CHECK ({check.expression})"
         )
         parts.append(sql.SQL("CONSTRAINT {} {}").format(sql.Identifier(check.name), sql.SQL(expression)))
-    return sql.SQL("CREATE TABLE {} ({})").format(table.ident, sql.SQL(", ").join(parts))
+    return sql.SQL("CREATE TABLE {} ({}){}").format(
+        table.ident, sql.SQL(", ").join(parts), partition_ddl.table_suffix(table, layout)
+    )
 
 
 def _column_sql(column: ColumnInfo, layout: TargetLayout) -> sql.Composable:
@@ -186,7 +199,8 @@ def index_statements(table: TargetTable) -> list[sql.Composable]:
     constraint_names = {u.name for u in table.info.unique_constraints}
     out: list[sql.Composable] = []
     for index in table.info.indexes:
-        if index.primary or index.name in constraint_names or not index.definition:
+        inherited = index.name in table.info.inherited_objects  # comes with PARTITION OF
+        if index.primary or index.name in constraint_names or inherited or not index.definition:
             continue
         match = _INDEX_TARGET.search(index.definition)
         if match is None:

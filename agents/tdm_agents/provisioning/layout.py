@@ -34,6 +34,11 @@ class TargetTable:
         return sql.Identifier(self.schema, self.name)
 
     @property
+    def rows_ident(self) -> sql.Composable:
+        """The name to read this table's own rows by: ONLY for a table others INHERIT from."""
+        return sql.SQL("ONLY {}").format(self.ident) if self.info.inherited_by else self.ident
+
+    @property
     def qualified(self) -> str:
         """`schema.name` for messages and catalog look-ups."""
         return f"{self.schema}.{self.name}"

@@ -49,7 +49,7 @@ def _scalar(conn: psycopg.Connection, query: sql.Composable) -> int:
 
 
 def _row_count(conn: psycopg.Connection, table: TargetTable, expected: int, exact: bool) -> dict[str, Any]:
-    found = _scalar(conn, sql.SQL("SELECT count(*) FROM {}").format(table.ident))
+    found = _scalar(conn, sql.SQL("SELECT count(*) FROM {}").format(table.rows_ident))
     passed = found == expected if exact else found >= expected
     relation = "=" if exact else ">="
     return _check(f"row_count:{table.key}", passed, f"{found} rows, expected {relation} {expected}")
@@ -67,7 +67,7 @@ def _foreign_key(conn: psycopg.Connection, layout: TargetLayout, rel: Relationsh
     orphans = _scalar(
         conn,
         sql.SQL("SELECT count(*) FROM {} c WHERE {} AND NOT EXISTS (SELECT 1 FROM {} p WHERE {})").format(
-            child.ident, present, parent.ident, match
+            child.rows_ident, present, parent.rows_ident, match
         ),
     )
     name = f"foreign_key:{rel.child_key}({','.join(rel.child_columns)})->{rel.parent_key}"
@@ -80,7 +80,7 @@ def _unique(conn: psycopg.Connection, table: TargetTable, columns: list[str]) ->
     duplicates = _scalar(
         conn,
         sql.SQL("SELECT count(*) FROM (SELECT 1 FROM {} WHERE {} GROUP BY {} HAVING count(*) > 1) d").format(
-            table.ident, present, cols
+            table.rows_ident, present, cols
         ),
     )
     return _check(
