@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import deque
 
 from tdm_agents.masking.rules import ResolvedRule, RuleValidationError
+from tdm_agents.schema_discovery.partition_keys import fold_partition_keys
 from tdm_metadata_store.snapshot import RelationshipInfo, SchemaSnapshot
 
 
@@ -20,7 +21,8 @@ def _same_rule(a: ResolvedRule, b: ResolvedRule) -> bool:
 def _references(snapshot: SchemaSnapshot) -> dict[tuple[str, str], list[tuple[str, str, RelationshipInfo]]]:
     """(parent table, parent column) -> [(child table, child column, relationship)]."""
     out: dict[tuple[str, str], list[tuple[str, str, RelationshipInfo]]] = {}
-    for rel in snapshot.relationships:
+    # Keys declared on partitions are keys of the partitioned table, the one the dataset holds.
+    for rel in fold_partition_keys(snapshot, snapshot.relationships):
         for parent_col, child_col in zip(rel.parent_columns, rel.child_columns, strict=False):
             out.setdefault((rel.parent_key, parent_col), []).append((rel.child_key, child_col, rel))
     return out
@@ -87,7 +89,7 @@ def _orphaning_rules(
 ) -> list[dict[str, str]]:
     """An FK column masked while the column it references is not: every masked row would be an orphan."""
     problems = []
-    for rel in snapshot.relationships:
+    for rel in fold_partition_keys(snapshot, snapshot.relationships):
         for parent_col, child_col in zip(rel.parent_columns, rel.child_columns, strict=False):
             child_rule = by_column.get((rel.child_key, child_col))
             if child_rule is None or child_rule.type == "mask.null":

@@ -5,6 +5,8 @@ A partition is read, subset and masked through the root of its partition tree, s
 (the FK graph, the orphan check, masking propagation). Where each key was declared is kept in
 `partition_constraints`, so provisioning recreates it on the same partitions. A key of the root and
 identical keys of its partitions merge into one relationship; two keys of the root never merge.
+Folding is idempotent, so readers of schema versions discovered before keys were folded fold them
+on the fly.
 """
 
 from __future__ import annotations
@@ -42,7 +44,9 @@ def fold_partition_keys(snapshot: SchemaSnapshot, rels: list[RelationshipInfo]) 
                 "parent_schema": parent.split(".", 1)[0],
                 "parent_table": parent.split(".", 1)[1],
                 "name": None if on_partition else rel.name,
-                "partition_constraints": {declared: rel.name or ""} if on_partition else {},
+                "partition_constraints": {declared: rel.name or ""}
+                if on_partition
+                else dict(rel.partition_constraints),
             }
         )
         shape = _shape(folded)

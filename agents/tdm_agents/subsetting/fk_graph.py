@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from graphlib import TopologicalSorter
 
+from tdm_agents.schema_discovery.partition_keys import fold_partition_keys
 from tdm_metadata_store.snapshot import RelationshipInfo, SchemaSnapshot
 
 
@@ -50,7 +51,9 @@ class FkGraph:
         """Graph over the tables that can be extracted, with every relationship between two of them."""
         tables = sorted(t.key for t in snapshot.tables if t.is_subset_source)
         known = set(tables)
-        rels = [r for r in snapshot.relationships if r.child_key in known and r.parent_key in known]
+        # Folded again: schema versions discovered earlier list keys declared on partitions as such.
+        folded = fold_partition_keys(snapshot, snapshot.relationships)
+        rels = [r for r in folded if r.child_key in known and r.parent_key in known]
         rels.sort(key=relationship_label)
         return cls(tables=tables, relationships=rels)
 
