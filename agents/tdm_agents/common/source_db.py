@@ -14,11 +14,14 @@ from __future__ import annotations
 import ipaddress
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 import psycopg
+import psycopg.errors
 from psycopg import conninfo as pg_conninfo
 
 DEFAULT_PORT = 5432
+MAX_PART_LENGTH = 255  # what the metadata store keeps of a host list, database or user name
 EXPECTED_FORM = "a postgresql:// URL or libpq key=value pairs with a database name"
 _SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.\-]*)://")
 _ACCEPTED_SCHEMES = ("postgresql", "postgres")
@@ -80,6 +83,10 @@ def parse_source(url: str) -> dict[str, str]:
     """The libpq parameters of a connection string, checked; raises `SourceUrlError`."""
     if not isinstance(url, str) or not url.strip():
         raise SourceUrlError(f"The connection string is empty; expected {EXPECTED_FORM}.")
+    try:
+        url.encode("utf-8")
+    except UnicodeEncodeError:
+        raise SourceUrlError("The connection string is not valid UTF-8 text.") from None
     if _CONTROL.search(url):
         raise SourceUrlError("The connection string contains a control character (CR, LF, NUL, ...).")
     params = _libpq_parse(_without_driver(url))
@@ -87,6 +94,9 @@ def parse_source(url: str) -> dict[str, str]:
         if _CONTROL.search(value):
             part = _PART_NAMES.get(key, f"parameter {key}")
             raise SourceUrlError(f"The {part} contains a control character (CR, LF, NUL, ...).")
+    for key in ("host", "hostaddr", "dbname", "user"):
+        if len(params.get(key, "")) > MAX_PART_LENGTH:
+            raise SourceUrlError(f"The {_PART_NAMES[key]} is longer than {MAX_PART_LENGTH} characters.")
     if not params.get("dbname"):
         raise SourceUrlError(f"The connection string names no database; expected {EXPECTED_FORM}.")
     sslmode = params.get("sslmode")
@@ -115,14 +125,6 @@ def libpq_conninfo(url: str, **overrides: str | int) -> str:
     return pg_conninfo.make_conninfo("", **params)
 
 
-def readonly_options(statement_timeout_ms: int | None = None) -> str:
-    """Server options making every transaction of a session read-only (and bounded in time)."""
-    options = "-c default_transaction_read_only=on"
-    if statement_timeout_ms is not None:
-        options += f" -c statement_timeout={int(statement_timeout_ms)}"
-    return options
-
-
 def connect_readonly(
     url: str,
     *,
@@ -131,15 +133,63 @@ def connect_readonly(
     application_name: str = "tdm",
     autocommit: bool = False,
 ) -> psycopg.Connection:
-    """A psycopg connection whose transactions are read-only; raises `SourceUrlError` for a bad
-    string and `psycopg.Error` when the server cannot be reached or refuses."""
+    """A psycopg connection whose transactions are read-only (and bounded in time).
+
+    The settings are applied with SET after connecting, not as startup `options`, which
+    connection poolers such as PgBouncer refuse. Raises `SourceUrlError` for a bad string and
+    `psycopg.Error` when the server cannot be reached, refuses, or does not speak PostgreSQL.
+    """
     conninfo = libpq_conninfo(
-        url,
-        options=readonly_options(statement_timeout_ms),
-        connect_timeout=max(1, int(connect_timeout_s)),
-        application_name=application_name,
+        url, connect_timeout=max(1, int(connect_timeout_s)), application_name=application_name
     )
-    return psycopg.connect(conninfo, autocommit=autocommit)
+    conn = psycopg.connect(conninfo, autocommit=autocommit)
+    try:
+        conn.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+        if statement_timeout_ms is not None:
+            conn.execute(
+                "SELECT set_config('statement_timeout', %s, false)", (str(int(statement_timeout_ms)),)
+            )
+        if not autocommit:
+            conn.commit()
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+ConnectFailure = Literal[
+    "authentication", "missing_database", "privileges", "timeout", "not_postgres", "unreachable"
+]
+_AUTH_STATES = frozenset({"28P01", "28000"})
+_NOT_POSTGRES_MARKS = (
+    "invalid response to ssl negotiation",
+    "invalid response to gssapi negotiation",
+    "expected authentication request",
+    "authentication method",
+    "invalid message",
+    "unexpected message",
+    "lost synchronization",
+)
+
+
+def connect_failure(exc: psycopg.Error) -> ConnectFailure:
+    """What a failed connection attempt means, for a sentence of our own (libpq's text can quote
+    the database name, the user, or whatever a non-PostgreSQL server sent back)."""
+    state = exc.sqlstate or ""
+    text = str(exc).lower()
+    if state in _AUTH_STATES or "password authentication failed" in text or "no password supplied" in text:
+        return "authentication"
+    if "role" in text and "does not exist" in text:
+        return "authentication"
+    if state == "3D000" or ("database" in text and "does not exist" in text):
+        return "missing_database"
+    if state == "42501" or "permission denied" in text or "pg_hba.conf" in text:
+        return "privileges"
+    if isinstance(exc, psycopg.errors.ConnectionTimeout) or "timeout" in text or "timed out" in text:
+        return "timeout"
+    if any(mark in text for mark in _NOT_POSTGRES_MARKS):
+        return "not_postgres"
+    return "unreachable"
 
 
 def _without_driver(url: str) -> str:

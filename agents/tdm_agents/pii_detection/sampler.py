@@ -15,13 +15,14 @@ import pyarrow as pa
 from psycopg import sql
 
 from tdm_agents.common.progress import JobHooks, NullHooks
+from tdm_agents.common.source_db import connect_readonly
 from tdm_agents.pii_detection.models import ColumnSample
 from tdm_metadata_store.snapshot import ColumnInfo, SchemaSnapshot, TableInfo
 
 STAGE = "pii_sampling"
 BINARY_PREFIX_BYTES = 64
 _NATIVE_CATEGORIES = frozenset({"integer", "float", "decimal", "date", "timestamp", "binary"})
-_STATEMENT_TIMEOUT = "60s"
+_STATEMENT_TIMEOUT_MS = 60_000
 
 
 class SourceUnavailable(Exception):
@@ -73,11 +74,6 @@ def _to_arrow(values: list | None, column: ColumnInfo) -> pa.Array:
         return pa.array([str(v) for v in values], type=pa.string())
 
 
-def _normalise_url(url: str) -> str:
-    scheme, sep, rest = url.partition("://")
-    return f"{scheme.split('+')[0]}{sep}{rest}"
-
-
 def sample_table(
     conn: psycopg.Connection, table: TableInfo, sample_size: int, rows_limit: int | None = None
 ) -> list[ColumnSample]:
@@ -112,9 +108,9 @@ def sample_snapshot(
     tables = [t for t in snapshot.tables if t.is_subset_source and t.columns]
     samples: list[ColumnSample] = []
     try:
-        with psycopg.connect(_normalise_url(url), connect_timeout=10) as conn:
-            conn.read_only = True
-            conn.execute(sql.SQL("SET statement_timeout = {}").format(sql.Literal(_STATEMENT_TIMEOUT)))
+        with connect_readonly(
+            url, statement_timeout_ms=_STATEMENT_TIMEOUT_MS, application_name="tdm-pii-sampling"
+        ) as conn:
             for done, table in enumerate(tables, start=1):
                 hooks.check_cancelled()
                 samples.extend(_sample_or_explain(conn, table, sample_size))

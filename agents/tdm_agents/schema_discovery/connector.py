@@ -7,12 +7,18 @@ The original driver exception is not chained: libpq messages are not under our c
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
 
 import psycopg
-from psycopg import conninfo as pg_conninfo
 from psycopg import errors as pg_errors
+
+from tdm_agents.common.source_db import (
+    SourceAddress,
+    SourceUrlError,
+    connect_failure,
+    connect_readonly,
+    describe,
+)
 
 FailureReason = Literal[
     "invalid_url",
@@ -23,13 +29,12 @@ FailureReason = Literal[
     "missing_schema",
     "privileges",
     "query_failed",
+    "not_postgres",
 ]
 
 # Reasons that may go away on their own (a server restarting, a network blip).
 TRANSIENT_REASONS: frozenset[str] = frozenset({"unreachable", "timeout"})
 
-_ACCEPTED_SCHEMES = ("postgresql", "postgres", "postgresql+psycopg", "postgresql+psycopg2")
-_AUTH_STATES = {"28P01", "28000"}
 _APPLICATION_NAME = "tdm-schema-discovery"
 
 
@@ -46,48 +51,12 @@ class DiscoveryError(Exception):
         return self.reason in TRANSIENT_REASONS
 
 
-@dataclass(frozen=True)
-class SourceAddress:
-    """Where a URL points, without its password: safe to put in messages."""
-
-    host: str
-    port: str
-    database: str
-    user: str
-
-    @property
-    def server(self) -> str:
-        return f"{self.host}:{self.port}"
-
-
-def normalize_url(url: str) -> str:
-    """Turn an SQLAlchemy-style URL (`postgresql+psycopg://`) into one libpq accepts."""
-    scheme, sep, rest = url.partition("://")
-    if not sep or scheme.lower() not in _ACCEPTED_SCHEMES:
-        raise DiscoveryError(
-            "The connection URL is not a PostgreSQL URL (expected postgresql://user:password@host:port/database).",
-            "invalid_url",
-        )
-    return f"postgresql://{rest}"
-
-
 def describe_source(url: str) -> SourceAddress:
-    """Parse a URL into host, port, database and user, raising a clean error when it is malformed."""
-    normalized = normalize_url(url)
+    """Host(s), port(s), database and user of a connection string; a clean error when it is malformed."""
     try:
-        params = pg_conninfo.conninfo_to_dict(normalized)
-    except psycopg.ProgrammingError:
-        raise DiscoveryError(
-            "The connection URL could not be parsed (expected postgresql://user:password@host:port/database).",
-            "invalid_url",
-        ) from None
-    user = str(params.get("user") or "")
-    return SourceAddress(
-        host=str(params.get("host") or "localhost"),
-        port=str(params.get("port") or "5432"),
-        database=str(params.get("dbname") or user or "postgres"),
-        user=user or "(default user)",
-    )
+        return describe(url)
+    except SourceUrlError as exc:
+        raise DiscoveryError(str(exc), "invalid_url") from None
 
 
 def open_source(url: str, timeout_s: float = 10, statement_timeout_s: float = 300) -> psycopg.Connection:
@@ -98,49 +67,44 @@ def open_source(url: str, timeout_s: float = 10, statement_timeout_s: float = 30
     """
     address = describe_source(url)
     try:
-        conn = psycopg.connect(
-            normalize_url(url),
-            connect_timeout=max(1, int(timeout_s)),
-            autocommit=True,
+        conn = connect_readonly(
+            url,
+            connect_timeout_s=timeout_s,
+            statement_timeout_ms=int(statement_timeout_s * 1000),
             application_name=_APPLICATION_NAME,
+            autocommit=True,
         )
     except psycopg.Error as exc:
         raise connection_error(exc, address, timeout_s) from None
-    try:
-        conn.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
-        conn.execute(
-            "SELECT set_config('statement_timeout', %s, false)", (f"{int(statement_timeout_s * 1000)}",)
-        )
-    except psycopg.Error as exc:
-        conn.close()
-        raise query_error(exc, "preparing the session") from None
     return conn
 
 
 def connection_error(exc: psycopg.Error, address: SourceAddress, timeout_s: float) -> DiscoveryError:
     """Translate a failed connection attempt into one sentence (the raw libpq text is not kept)."""
-    state = exc.sqlstate or ""
-    text = str(exc).lower()
-    auth_failed = any(m in text for m in ("password authentication failed", "no password supplied"))
-    unknown_role = "role" in text and "does not exist" in text
-    if state in _AUTH_STATES or auth_failed or unknown_role:
-        return DiscoveryError(
-            f'Authentication failed for user "{address.user}" on {address.server}: check the user name and password.',
-            "authentication",
-        )
-    if state == "3D000" or ("database" in text and "does not exist" in text):
-        return DiscoveryError(
-            f'Database "{address.database}" does not exist on {address.server}.', "missing_database"
-        )
-    if state == "42501" or "permission denied" in text or "pg_hba.conf" in text:
-        return DiscoveryError(
-            f'User "{address.user}" is not allowed to connect to database "{address.database}" on {address.server}.',
-            "privileges",
-        )
-    if "timeout" in text or "timed out" in text:
-        return DiscoveryError(f"Timed out after {timeout_s:g} s connecting to {address.server}.", "timeout")
+    user, server = address.user or "(default user)", address.server
+    match connect_failure(exc):
+        case "authentication":
+            return DiscoveryError(
+                f'Authentication failed for user "{user}" on {server}: check the user name and password.',
+                "authentication",
+            )
+        case "missing_database":
+            return DiscoveryError(
+                f'Database "{address.database}" does not exist on {server}.', "missing_database"
+            )
+        case "privileges":
+            return DiscoveryError(
+                f'User "{user}" is not allowed to connect to database "{address.database}" on {server}.',
+                "privileges",
+            )
+        case "timeout":
+            return DiscoveryError(f"Timed out after {timeout_s:g} s connecting to {server}.", "timeout")
+        case "not_postgres":
+            return DiscoveryError(
+                f"The server at {server} does not speak the PostgreSQL protocol.", "not_postgres"
+            )
     return DiscoveryError(
-        f"Cannot reach the database server at {address.server}: the host is unknown, down or refusing connections.",
+        f"Cannot reach the database server at {server}: the host is unknown, down or refusing connections.",
         "unreachable",
     )
 

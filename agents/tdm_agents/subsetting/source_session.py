@@ -20,16 +20,11 @@ import adbc_driver_postgresql.dbapi as adbc
 import pyarrow as pa
 from psycopg import sql
 
+from tdm_agents.common.source_db import libpq_conninfo
 from tdm_agents.subsetting.errors import SourceConnectionLost, SubsetExtractionError
 
 # SQLSTATE classes/codes meaning the connection is gone (or going): the caller may retry.
 _LOST_SQLSTATE_PREFIXES = ("08", "57P01", "57P02", "57P03")
-
-
-def libpq_url(url: str) -> str:
-    """A libpq URL from a SQLAlchemy-style one (`postgresql+psycopg://` → `postgresql://`)."""
-    scheme, sep, rest = url.partition("://")
-    return f"{scheme.split('+', 1)[0]}{sep}{rest}"
 
 
 def _is_connection_lost(exc: adbc_driver_manager.Error) -> bool:
@@ -60,7 +55,7 @@ class SourceSession:
     def __init__(self, url: str):
         with translated_errors("connect"):
             # autocommit: the driver must not open transactions of its own; we issue BEGIN ourselves.
-            self._conn = adbc.connect(libpq_url(url), autocommit=True)
+            self._conn = adbc.connect(libpq_conninfo(url, application_name="tdm-subset"), autocommit=True)
             self._cur = self._conn.cursor()
 
     def begin(self) -> dt.datetime:

@@ -22,6 +22,17 @@ def check_postgres_url(value: SecretStr) -> SecretStr:
     return value
 
 
+def check_source_string(value: SecretStr) -> SecretStr:
+    """Accept what libpq accepts, with a database name; the message names the part, never the value."""
+    from tdm_agents.common.source_db import SourceUrlError, parse_source
+
+    try:
+        parse_source(value.get_secret_value())
+    except SourceUrlError as exc:
+        raise ValueError(str(exc)) from None
+    return value
+
+
 class ConnectionCreate(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
@@ -41,8 +52,8 @@ class ConnectionCreate(BaseModel):
 
     @field_validator("connection_string")
     @classmethod
-    def _postgres_url(cls, value: SecretStr) -> SecretStr:
-        return check_postgres_url(value)
+    def _libpq_string(cls, value: SecretStr) -> SecretStr:
+        return check_source_string(value)
 
 
 class ConnectionOut(BaseModel):

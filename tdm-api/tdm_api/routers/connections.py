@@ -9,6 +9,7 @@ from tdm_api.errors import Conflict, NotFound
 from tdm_api.models.common import PROBLEM_RESPONSES
 from tdm_api.models.connections import ConnectionCreate, ConnectionOut, ConnectionTestResult
 from tdm_api.services.connection_probe import probe
+from tdm_api.services.source_connections import checked_source, parts_of
 from tdm_metadata_store.repositories.connections import ConnectionRepository, display_url
 
 router = APIRouter(tags=["connections"], responses=PROBLEM_RESPONSES)
@@ -41,9 +42,9 @@ def create_connection(
     repo = ConnectionRepository(uow.session)
     if repo.get_by_name(body.name) is not None:
         raise Conflict(f"A connection named {body.name!r} already exists.", field="name")
-    row = repo.create(
-        body.name, body.connection_string.get_secret_value(), secret_box(runtime), created_by=principal.name
-    )
+    url = body.connection_string.get_secret_value()
+    address = checked_source(uow, url)
+    row = repo.create(body.name, url, secret_box(runtime), created_by=principal.name, parts=parts_of(address))
     audit(uow, principal, "connection.create", "connection", row.id, {"name": body.name})
     out = to_out(row)
     uow.commit()

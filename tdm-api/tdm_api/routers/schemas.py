@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
 from fastapi import APIRouter, Query, status
@@ -20,8 +19,9 @@ from tdm_api.models.schemas import (
     VirtualRelationshipOut,
 )
 from tdm_api.services.orchestrator_client import submit_job
+from tdm_api.services.source_connections import inline_connection, refuse_stored_metadata_source
 from tdm_metadata_store.key_types import relationship_mismatches
-from tdm_metadata_store.repositories.connections import ConnectionRepository, parse_connection_url
+from tdm_metadata_store.repositories.connections import ConnectionRepository
 from tdm_metadata_store.repositories.schemas import SchemaRepository
 from tdm_metadata_store.snapshot import RelationshipInfo
 from tdm_orchestrator.contract import Operation
@@ -70,27 +70,10 @@ def discover_schema(
         connection = connections.get(body.connection_id)
         if connection is None:
             raise NotFound("No connection with this id.", field="connection_id")
+        refuse_stored_metadata_source(uow, connections.get_url(connection.id, secret_box(runtime)))
     else:
         url = body.connection_string.get_secret_value()  # type: ignore[union-attr]
-        try:
-            parsed = parse_connection_url(url)
-        except Exception as exc:  # noqa: BLE001 - any parse failure is the client's
-            raise Invalid(
-                "connection_string must be a postgresql:// URL.", field="connection_string"
-            ) from exc
-        digest = hashlib.sha256(url.encode()).hexdigest()[:8]
-        name = f"{parsed.host or 'local'}-{parsed.database or 'db'}-{digest}"
-        connection = connections.get_by_name(name) or connections.create(
-            name, url, secret_box(runtime), created_by=principal.name
-        )
-        audit(
-            uow,
-            principal,
-            "connection.create",
-            "connection",
-            connection.id,
-            {"name": name, "via": "discover"},
-        )
+        connection = inline_connection(uow, runtime, principal, url, via="discover")
     request: dict[str, Any] = body.model_dump(mode="json", exclude={"connection_string"})
     request["connection_id"] = str(connection.id)
     return submit_job(uow, runtime, principal, Operation.DISCOVER_SCHEMA, request)

@@ -11,7 +11,7 @@ from tdm_api.models.common import PROBLEM_RESPONSES, JobAccepted
 from tdm_api.models.subset import SubsetJobRequest, SubsetPlanResponse
 from tdm_api.services.orchestrator_client import submit_job
 from tdm_api.services.subset_plan import plan_on_source
-from tdm_api.services.subset_source import resolve_subset, source_url, stored_connection
+from tdm_api.services.subset_source import job_connection_id, resolve_subset, source_url
 from tdm_orchestrator.contract import Operation
 
 router = APIRouter(
@@ -34,10 +34,7 @@ def create_subset(
 ) -> JobAccepted:
     """Validate against the schema version (404/422 before any job), then queue the extraction."""
     source = resolve_subset(uow, body)
-    connection_id = source.connection_id
-    if connection_id is None:
-        url = body.connection_string.get_secret_value()  # type: ignore[union-attr]
-        connection_id = stored_connection(uow, runtime, principal, url).id
+    connection_id = job_connection_id(uow, runtime, principal, body, source)
     # The job row keeps the request (filter values are the user's own parameters), never the URL.
     request: dict[str, Any] = body.model_dump(mode="json", exclude={"connection_string"})
     request.update(connection_id=str(connection_id), schema_version_id=str(source.version.id))

@@ -11,9 +11,9 @@ import decimal
 import uuid
 from typing import Any
 
-import psycopg
 import pyarrow as pa
 
+from tdm_agents.common.source_db import SourceUrlError, connect_readonly
 from tdm_agents.masking import (
     InMemoryTokenSink,
     MaskContext,
@@ -42,12 +42,16 @@ def source_rows(url: str, schema_name: str, table: str, limit: int) -> pa.Table:
     """A few rows read straight from the source (read-only, short timeout): the preview's sample
     when no dataset version exists yet."""
     from psycopg import sql
-    from sqlalchemy.engine import make_url
 
-    libpq = make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
-    with psycopg.connect(
-        libpq, connect_timeout=5, options="-c default_transaction_read_only=on -c statement_timeout=10000"
-    ) as conn:
+    try:
+        conn = connect_readonly(
+            url, connect_timeout_s=5, statement_timeout_ms=10_000, application_name="tdm-mask-preview"
+        )
+    except SourceUrlError as exc:
+        raise Invalid(
+            f"The schema's source connection cannot be used: {exc}", field="schema_version_id"
+        ) from None
+    with conn:
         cursor = conn.execute(
             sql.SQL("SELECT * FROM {}.{} LIMIT %s").format(
                 sql.Identifier(schema_name), sql.Identifier(table)

@@ -8,10 +8,9 @@ server but never the password.
 from __future__ import annotations
 
 import psycopg
-from sqlalchemy.engine import make_url
 
+from tdm_agents.common.source_db import connect_readonly, describe
 from tdm_agents.subsetting import plan_subset
-from tdm_agents.subsetting.source_session import libpq_url
 from tdm_api.errors import Unavailable
 from tdm_api.models.subset import SubsetPlanResponse
 from tdm_api.services.subset_source import SubsetSource
@@ -22,10 +21,14 @@ CONNECT_TIMEOUT_S = 10
 
 def plan_on_source(url: str, source: SubsetSource, timeout_s: int = PLAN_TIMEOUT_S) -> SubsetPlanResponse:
     """Plan `source.resolved` on the database at `url`; Unavailable (503) when it cannot answer in time."""
-    where = _where(url)
-    options = f"-c statement_timeout={timeout_s * 1000} -c default_transaction_read_only=on"
+    where = describe(url).where  # the caller checked the string
     try:
-        with psycopg.connect(libpq_url(url), connect_timeout=CONNECT_TIMEOUT_S, options=options) as conn:
+        with connect_readonly(
+            url,
+            connect_timeout_s=CONNECT_TIMEOUT_S,
+            statement_timeout_ms=timeout_s * 1000,
+            application_name="tdm-subset-plan",
+        ) as conn:
             plan = plan_subset(conn, source.snapshot, source.resolved)
     except psycopg.errors.QueryCanceled:
         raise Unavailable(
@@ -39,11 +42,3 @@ def plan_on_source(url: str, source: SubsetSource, timeout_s: int = PLAN_TIMEOUT
             f"The source database at {where} refused the plan (SQLSTATE {exc.sqlstate})."
         ) from None
     return SubsetPlanResponse(**plan.model_dump(), schema_version_id=source.version.id)
-
-
-def _where(url: str) -> str:
-    try:
-        parsed = make_url(url)
-    except Exception:  # noqa: BLE001 - a URL we cannot parse is described without its text
-        return "the given address"
-    return f"{parsed.host or 'localhost'}:{parsed.port or 5432}/{parsed.database or ''}"

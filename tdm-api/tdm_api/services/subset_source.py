@@ -3,17 +3,21 @@ connection, and the request itself against the version's snapshot (422 naming ev
 
 from __future__ import annotations
 
-import hashlib
 import uuid
 from dataclasses import dataclass
 
 from tdm_agents.subsetting import ResolvedRequest, SubsetRequest, SubsetValidationError, validate_request
-from tdm_api.dependencies import Principal, UnitOfWork, audit, parse_uuid, secret_box
+from tdm_api.dependencies import Principal, UnitOfWork, parse_uuid, secret_box
 from tdm_api.errors import Invalid, NotFound
 from tdm_api.models.subset import SubsetJobRequest
 from tdm_api.runtime import ApiRuntime
-from tdm_metadata_store.models import Connection, SchemaVersion
-from tdm_metadata_store.repositories.connections import ConnectionRepository, parse_connection_url
+from tdm_api.services.source_connections import (
+    checked_source,
+    inline_connection,
+    refuse_stored_metadata_source,
+)
+from tdm_metadata_store.models import SchemaVersion
+from tdm_metadata_store.repositories.connections import ConnectionRepository
 from tdm_metadata_store.repositories.schemas import SchemaRepository
 from tdm_metadata_store.snapshot import SchemaSnapshot
 
@@ -74,33 +78,26 @@ def validated(
         ) from None
 
 
-def stored_connection(uow: UnitOfWork, runtime: ApiRuntime, principal: Principal, url: str) -> Connection:
-    """The connection for an inline URL, stored encrypted (the same URL always maps to the same one)."""
-    try:
-        parsed = parse_connection_url(url)
-    except ValueError as exc:
-        raise Invalid("connection_string must be a postgresql:// URL.", field="connection_string") from exc
-    digest = hashlib.sha256(url.encode()).hexdigest()[:8]
-    name = f"{parsed.host or 'local'}-{parsed.database or 'db'}-{digest}"
-    connections = ConnectionRepository(uow.session)
-    existing = connections.get_by_name(name)
-    if existing is not None:
-        return existing
-    connection = connections.create(name, url, secret_box(runtime), created_by=principal.name)
-    audit(uow, principal, "connection.create", "connection", connection.id, {"name": name, "via": "subset"})
-    return connection
+def job_connection_id(
+    uow: UnitOfWork, runtime: ApiRuntime, principal: Principal, body: SubsetJobRequest, source: SubsetSource
+) -> uuid.UUID:
+    """The connection a job reads: an inline string is stored encrypted (the same string always maps
+    to the same connection); 422 for a bad string or one reaching the metadata database."""
+    if source.connection_id is None:
+        url = body.connection_string.get_secret_value()  # type: ignore[union-attr]
+        return inline_connection(uow, runtime, principal, url, via="subset").id
+    url = ConnectionRepository(uow.session).get_url(source.connection_id, secret_box(runtime))
+    refuse_stored_metadata_source(uow, url)
+    return source.connection_id
 
 
 def source_url(uow: UnitOfWork, runtime: ApiRuntime, body: SubsetJobRequest, source: SubsetSource) -> str:
-    """The plaintext source URL for a synchronous plan: only handed to the driver, never logged."""
+    """The plaintext source string for a synchronous plan: only handed to the driver, never logged."""
     if body.connection_string is not None:
         url = body.connection_string.get_secret_value()
-        try:
-            parse_connection_url(url)
-        except ValueError as exc:
-            raise Invalid(
-                "connection_string must be a postgresql:// URL.", field="connection_string"
-            ) from exc
+        checked_source(uow, url)
         return url
     assert source.connection_id is not None
-    return ConnectionRepository(uow.session).get_url(source.connection_id, secret_box(runtime))
+    url = ConnectionRepository(uow.session).get_url(source.connection_id, secret_box(runtime))
+    refuse_stored_metadata_source(uow, url)
+    return url

@@ -18,10 +18,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-import psycopg
 import pyarrow as pa
 from langgraph.runtime import Runtime
 
+from tdm_agents.common.source_db import connect_readonly
 from tdm_agents.subsetting import (
     ResolvedRequest,
     SubsetRequest,
@@ -31,7 +31,6 @@ from tdm_agents.subsetting import (
     validate_request,
     verify_subset,
 )
-from tdm_agents.subsetting.source_session import libpq_url
 from tdm_cache.keys import subset_lock_key
 from tdm_cache.locks import RedisLock
 from tdm_dataset_store import TableFileInfo
@@ -154,9 +153,10 @@ def build_fk_graph(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, A
 def evaluate_conditions(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     """Estimate the subset from the source's statistics; warn where a missing index will hurt."""
     snapshot, resolved = _resolved(state)
-    url = libpq_url(runtime.context.services.connection_url(state["connection_id"]))
-    options = f"-c statement_timeout={PLAN_STATEMENT_TIMEOUT_MS} -c default_transaction_read_only=on"
-    with psycopg.connect(url, connect_timeout=10, options=options) as conn:
+    url = runtime.context.services.connection_url(state["connection_id"])
+    with connect_readonly(
+        url, statement_timeout_ms=PLAN_STATEMENT_TIMEOUT_MS, application_name="tdm-subset-plan"
+    ) as conn:
         plan = plan_subset(conn, snapshot, resolved)
     hooks = runtime.context.hooks
     for warning in plan.missing_indexes:

@@ -85,6 +85,7 @@ def test_socket_host_and_port_are_shown_without_secrets() -> None:
         (f"postgresql://u:{SECRET}@h/d\r\n", "connection string contains a control character"),
         (f"dbname=d\x00 password={SECRET}", "connection string contains a control character"),
         ("", "empty"),
+        (f"dbname={'d' * 300} password={SECRET}", "database name is longer than 255"),
     ],
 )
 def test_bad_strings_name_the_problem_never_the_password(url: str, words: str) -> None:
