@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from psycopg import sql
 
 from tdm_agents.common.progress import JobHooks
+from tdm_agents.subsetting.completion import complete_parents
 from tdm_agents.subsetting.source_session import SourceSession
 from tdm_agents.subsetting.sql_builder import (
     KeySpec,
@@ -52,6 +53,7 @@ class KeySetBuilder:
         self.hooks = hooks
         in_play = set(resolved.downstream_depths) | resolved.upstream_tables
         in_play |= {t for t, m in resolved.modes.items() if m == "full"}
+        in_play |= set(resolved.completion_depths)  # children pulled in by the completeness option
         self.tables = [t for t in resolved.graph.tables if t in in_play and resolved.modes[t] != "skip"]
         self.keys = {t: KeySpec.of(resolved.table(t)) for t in self.tables}
         self.carried = {t: self._carried_columns(t) for t in self.tables}
@@ -76,6 +78,7 @@ class KeySetBuilder:
         self._advance(truncate=[])
         self._downstream()
         self._upstream()
+        complete_parents(self)
         return self.outcome
 
     def _carried_columns(self, table: str) -> list[str]:
@@ -148,8 +151,10 @@ class KeySetBuilder:
             )
         self._advance(truncate=sorted(active))
 
-    def _upstream(self) -> None:
-        sources = {t: self.keyset_name(t) for t in self.tables if self.outcome.counts[t]}
+    def _upstream(self, sources: dict[str, str] | None = None) -> None:
+        """Parents of the rows in `sources` (every key set by default), transitively."""
+        if sources is None:
+            sources = {t: self.keyset_name(t) for t in self.tables if self.outcome.counts[t]}
         while sources:
             self.outcome.upstream_rounds += 1
             produced: set[str] = set()

@@ -18,7 +18,7 @@ from tdm_agents.subsetting.sql_builder import KeySpec, Params, condition_sql, ta
 from tdm_agents.subsetting.validation import ResolvedRequest
 from tdm_metadata_store.snapshot import SchemaSnapshot
 
-Phase = Literal["target", "downstream", "upstream", "full", "unreached"]
+Phase = Literal["target", "downstream", "upstream", "completion", "full", "unreached"]
 
 
 class TableEstimate(BaseModel):
@@ -27,6 +27,10 @@ class TableEstimate(BaseModel):
     table: str
     phase: Phase = Field(description="How the table's rows enter the subset")
     depth: int | None = Field(None, description="Downstream hops from a target")
+    completion_depth: int | None = Field(
+        None,
+        description="Hops from a parent pulled in upstream, when include_children_of_parents adds rows here",
+    )
     source_rows: int = Field(description="Rows in the source table (planner estimate)")
     estimated_rows: int
     estimated_bytes: int
@@ -61,6 +65,9 @@ class SubsetPlan(BaseModel):
     missing_indexes: list[IndexWarning]
     estimated_rows: int
     estimated_bytes: int
+    include_children_of_parents: int = Field(
+        0, description="Completeness depth the plan was made with (children of pulled-in parents)"
+    )
 
 
 def plan_subset(conn: psycopg.Connection, snapshot: SchemaSnapshot, resolved: ResolvedRequest) -> SubsetPlan:
@@ -78,6 +85,7 @@ def plan_subset(conn: psycopg.Connection, snapshot: SchemaSnapshot, resolved: Re
         for table in comp:
             if table in resolved.upstream_tables and resolved.modes[table] == "subset":
                 estimates[table] = _upstream_estimate(resolved, table, stats, estimates)
+    _completion_estimates(resolved, stats, estimates)
     for table in resolved.output_tables():
         if table not in estimates:
             rows, width = stats[table]
@@ -95,6 +103,7 @@ def plan_subset(conn: psycopg.Connection, snapshot: SchemaSnapshot, resolved: Re
         missing_indexes=_missing_indexes(conn, resolved),
         estimated_rows=sum(e.estimated_rows for e in estimates.values()),
         estimated_bytes=sum(e.estimated_bytes for e in estimates.values()),
+        include_children_of_parents=resolved.include_children_of_parents,
     )
 
 
@@ -162,6 +171,37 @@ def _upstream_estimate(resolved: ResolvedRequest, table: str, stats, estimates) 
     )
 
 
+def _completion_estimates(resolved: ResolvedRequest, stats, estimates: dict[str, TableEstimate]) -> None:
+    """Children of pulled-in parents, by hop: their share of each parent's kept rows, plus what the
+    table already had (capped by the table's size and cap)."""
+    pulled = {t for t in resolved.upstream_tables if t not in resolved.downstream_depths}
+    depths = resolved.completion_depths
+    for table in sorted(depths, key=lambda t: (depths[t], t)):
+        rows, width = stats[table]
+        extra = 0.0
+        for index in resolved.graph.relationships_to_parents(table):
+            parent = resolved.graph.relationships[index].parent_key
+            known = estimates.get(parent)
+            source_side = parent in pulled or depths.get(parent) == depths[table] - 1
+            if index in resolved.followed_children and source_side and known and known.source_rows:
+                extra += rows * known.estimated_rows / known.source_rows
+        before = estimates.get(table)
+        wanted = min(rows, (before.estimated_rows if before else 0) + extra)
+        cap = resolved.caps.get(table)
+        kept = int(round(wanted if cap is None else min(wanted, cap)))
+        estimates[table] = TableEstimate(
+            table=table,
+            phase=before.phase if before and before.phase != "unreached" else "completion",
+            depth=before.depth if before is not None else None,
+            completion_depth=depths[table],
+            source_rows=rows,
+            estimated_rows=kept,
+            estimated_bytes=kept * width,
+            cap=cap,
+            cap_bites=cap is not None and wanted > cap,
+        )
+
+
 def _traversal_order(resolved: ResolvedRequest, estimates: dict[str, TableEstimate]) -> list[str]:
     """Targets, then children by depth, then parents in closure order, then whole tables."""
     down = sorted(resolved.downstream_depths, key=lambda t: (resolved.downstream_depths[t], t))
@@ -171,8 +211,11 @@ def _traversal_order(resolved: ResolvedRequest, estimates: dict[str, TableEstima
         for t in comp
         if t in resolved.upstream_tables and t not in down
     ]
+    depths = resolved.completion_depths
+    seen = set(down) | set(up)
+    completion = [t for t in sorted(depths, key=lambda t: (depths[t], t)) if t not in seen]
     full = [t for t, e in estimates.items() if e.phase == "full"]
-    return down + up + sorted(full)
+    return down + up + completion + sorted(full)
 
 
 def _cycle_plans(resolved: ResolvedRequest) -> list[CyclePlan]:

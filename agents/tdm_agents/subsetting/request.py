@@ -82,6 +82,12 @@ class SubsetRequest(BaseModel):
         default_factory=list, description="Per relationship: follow children or not"
     )
     max_depth: int | None = Field(None, ge=0, description="Most foreign-key hops followed downstream")
+    include_children_of_parents: int = Field(
+        0,
+        ge=0,
+        description="Completeness: rows pulled in as parents bring their own children, this many "
+        "foreign-key hops down (and those children's parents); 0 keeps only the parents",
+    )
     cut_nullable_fks: bool = Field(
         False,
         description="Do not pull in parents through nullable foreign keys; such values become NULL "

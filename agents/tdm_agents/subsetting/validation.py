@@ -48,8 +48,10 @@ class ResolvedRequest:
     followed_children: frozenset[int]
     cut_relationships: frozenset[int]
     max_depth: int | None
+    include_children_of_parents: int = 0
     downstream_depths: dict[str, int] = field(default_factory=dict)
     upstream_tables: set[str] = field(default_factory=set)
+    completion_depths: dict[str, int] = field(default_factory=dict)
 
     def table(self, key: str) -> TableInfo:
         """The snapshot's description of a table known to be in the graph."""
@@ -72,6 +74,7 @@ class ResolvedRequest:
             "seed": self.seed,
             "modes": {t: m for t, m in self.modes.items() if m != "subset"},
             "max_depth": self.max_depth,
+            "include_children_of_parents": self.include_children_of_parents,
             "cut_relationships": len(self.cut_relationships),
         }
 
@@ -127,9 +130,12 @@ def validate_request(req: SubsetRequest, snapshot: SchemaSnapshot) -> ResolvedRe
         followed_children=followed,
         cut_relationships=cut,
         max_depth=req.max_depth,
+        include_children_of_parents=req.include_children_of_parents,
     )
     resolved.downstream_depths = downstream_depths(resolved)
     resolved.upstream_tables = _check_upstream(resolved, snapshot, problems)
+    resolved.completion_depths = completion_depths(resolved)
+    resolved.upstream_tables |= _parents_of_completion(resolved, problems)
     _check_paths(req, resolved, resolve, problems)
     if problems.items:
         raise SubsetValidationError(problems.items)
@@ -324,6 +330,53 @@ def _check_upstream(resolved: ResolvedRequest, snapshot, problems: _Problems) ->
                 seen.add(rel.parent_key)
                 queue.append(rel.parent_key)
     return seen - set(resolved.downstream_depths)
+
+
+def completion_depths(resolved: ResolvedRequest) -> dict[str, int]:
+    """Tables reached from the upstream tables by following children, up to the completeness depth.
+
+    Only parents pulled in by the subset's own upstream phase bring children; parents pulled in
+    later, to keep those children intact, do not (or the subset would grow without end).
+    """
+    limit = resolved.include_children_of_parents
+    depths: dict[str, int] = {}
+    queue = deque((t, 0) for t in sorted(resolved.upstream_tables) if resolved.modes[t] == "subset")
+    while queue:
+        table, depth = queue.popleft()
+        if depth >= limit:
+            continue
+        for i in resolved.graph.relationships_to_children(table):
+            child = resolved.graph.relationships[i].child_key
+            if i in resolved.followed_children and resolved.modes[child] == "subset" and child not in depths:
+                depths[child] = depth + 1
+                queue.append((child, depth + 1))
+    return depths
+
+
+def _parents_of_completion(resolved: ResolvedRequest, problems: _Problems) -> set[str]:
+    """Parents of the completion's children, transitively (a skipped one is an error, as upstream)."""
+    known = set(resolved.downstream_depths) | resolved.upstream_tables
+    queue = deque(sorted(resolved.completion_depths))
+    seen = set(queue)
+    found: set[str] = set()
+    while queue:
+        table = queue.popleft()
+        for i in resolved.graph.relationships_to_parents(table):
+            rel = resolved.graph.relationships[i]
+            if i in resolved.cut_relationships or rel.parent_key in known | found:
+                continue
+            if resolved.modes[rel.parent_key] == "skip":
+                problems.add(
+                    f"mode.{rel.parent_key}",
+                    f"'{table}' (a child pulled in by include_children_of_parents) references this "
+                    "skipped table; skip is allowed only for nullable foreign keys with cut_nullable_fks",
+                )
+                continue
+            found.add(rel.parent_key)
+            if rel.parent_key not in seen:
+                seen.add(rel.parent_key)
+                queue.append(rel.parent_key)
+    return found
 
 
 def _check_paths(req: SubsetRequest, resolved: ResolvedRequest, resolve, problems: _Problems) -> None:
