@@ -10,6 +10,11 @@ point is what handles cycles and self-references. No key ever travels to Python.
 2. Downstream: children of rows added in the previous round, along followed relationships, up to
    `max_depth` rounds; each child table's cap limits how many rows it takes.
 3. Upstream: every parent of every included row, transitively, never capped, until nothing new.
+
+Work the result cannot need is skipped: a delta is filled only for a table whose rows the next
+rounds expand, the anti-join only runs once the key set holds rows, and the first upstream round
+does not look for parents along the relationship every row of a child table came in through
+(downstream rows were found from their parent, so that parent is already in).
 """
 
 from __future__ import annotations
@@ -61,6 +66,8 @@ class KeySetBuilder:
         self._current = {t: f"_tdm_a{i}" for t, i in self._ids.items()}
         self._next = {t: f"_tdm_b{i}" for t, i in self._ids.items()}
         self.outcome = KeySetOutcome(counts=dict.fromkeys(self.tables, 0))
+        # How each table's rows came in: "seed", or ("down", i) for downstream through relationship i.
+        self._entries: dict[str, set] = {t: set() for t in self.tables}
 
     def keyset_name(self, table: str) -> str | None:
         """Name of the TEMP table holding `table`'s keys, or None when the table has no rows in play."""
@@ -118,7 +125,8 @@ class KeySetBuilder:
         candidates = sql.SQL("SELECT {} FROM {} t{}").format(
             self._select_row(table, "t"), table_ident(self.req.table(table)), where_all(parts)
         )
-        self._insert(table, candidates, params)
+        self._entries[table].add("seed")
+        self._insert(table, candidates, params, delta=self._expands_down(table))
 
     def _seed_full(self, table: str) -> None:
         keyset = sql.Identifier(self.keyset_name(table))
@@ -129,6 +137,31 @@ class KeySetBuilder:
         )
         count = self.session.execute(sql.SQL("SELECT count(*) FROM {}").format(keyset))
         self.outcome.counts[table] = int(count[0][0])
+        self._entries[table].add("seed")
+
+    def _followed_children(self, parent: str) -> list[int]:
+        """Relationships the downstream phase follows from `parent` to a subset child."""
+        return [
+            i
+            for i in self.req.graph.relationships_to_children(parent)
+            if i in self.req.followed_children
+            and self.req.modes[self.req.graph.relationships[i].child_key] == "subset"
+        ]
+
+    def _followed_parents(self, child: str) -> list[int]:
+        """Relationships the upstream phase follows from `child` to a subset parent."""
+        return [
+            i
+            for i in self.req.graph.relationships_to_parents(child)
+            if i not in self.req.cut_relationships
+            and self.req.modes[self.req.graph.relationships[i].parent_key] == "subset"
+        ]
+
+    def _expands_down(self, table: str) -> bool:
+        return bool(self._followed_children(table))
+
+    def _expands_up(self, table: str) -> bool:
+        return bool(self._followed_parents(table))
 
     def _downstream(self) -> None:
         active = {t for t in self.req.targets if self.outcome.counts[t]}
@@ -136,14 +169,15 @@ class KeySetBuilder:
             self.outcome.downstream_rounds += 1
             produced: set[str] = set()
             for parent in sorted(active):
-                for index in self.req.graph.relationships_to_children(parent):
+                for index in self._followed_children(parent):
                     rel = self.req.graph.relationships[index]
-                    if index not in self.req.followed_children or self.req.modes[rel.child_key] != "subset":
-                        continue
                     params = Params()
                     candidates = self._children_of(rel, self._current[parent], params)
-                    if self._insert(rel.child_key, candidates, params):
+                    if self._insert(
+                        rel.child_key, candidates, params, delta=self._expands_down(rel.child_key)
+                    ):
                         produced.add(rel.child_key)
+                        self._entries[rel.child_key].add(("down", index))
             self._advance(truncate=sorted(active))
             active = produced
             self.hooks.progress(
@@ -158,13 +192,15 @@ class KeySetBuilder:
         while sources:
             self.outcome.upstream_rounds += 1
             produced: set[str] = set()
+            first = self.outcome.upstream_rounds == 1
             for child in sorted(sources):
-                for index in self.req.graph.relationships_to_parents(child):
+                for index in self._followed_parents(child):
+                    if first and self._entries[child] == {("down", index)}:
+                        continue  # every row was found from its parent through this relationship
                     rel = self.req.graph.relationships[index]
-                    if index in self.req.cut_relationships or self.req.modes[rel.parent_key] != "subset":
-                        continue
                     candidates = self._parents_of(rel, sources[child])
-                    if self._insert(rel.parent_key, candidates, Params(), capped=False):
+                    delta = self._expands_up(rel.parent_key)
+                    if self._insert(rel.parent_key, candidates, Params(), capped=False, delta=delta):
                         produced.add(rel.parent_key)
             self._advance(truncate=[t for t, name in sources.items() if name == self._current[t]])
             sources = {t: self._current[t] for t in produced}
@@ -223,8 +259,10 @@ class KeySetBuilder:
             equalities("p", rel.parent_columns, "d", rel.child_columns),
         )
 
-    def _insert(self, table: str, candidates: sql.Composable, params: Params, capped: bool = True) -> int:
-        """Add the new rows among `candidates` to the key set and the next delta; returns how many.
+    def _insert(
+        self, table: str, candidates: sql.Composable, params: Params, capped: bool = True, delta: bool = True
+    ) -> int:
+        """Add the new rows among `candidates` to the key set (and the next delta if `delta`); returns how many.
 
         With a cap, candidates are ordered by key and one more than the room left is fetched, which
         tells whether the cap cut anything off. Statements run one after another in the session,
@@ -234,26 +272,43 @@ class KeySetBuilder:
         key, keyset = self.keys[table], sql.Identifier(self.keyset_name(table))
         cap = self.req.caps.get(table) if capped else None
         room = None if cap is None else max(cap - self.outcome.counts[table], 0)
-        order = sql.SQL(", ").join(sql.Identifier("s", c) for c in key.set_columns)
-        new_only = sql.SQL("SELECT * FROM ({}) s WHERE NOT EXISTS (SELECT 1 FROM {} k WHERE {})").format(
-            candidates, keyset, equalities("s", key.set_columns, "k", key.set_columns)
-        )
+        new_only = sql.SQL("SELECT * FROM ({}) s").format(candidates)
+        if self.outcome.counts[table]:
+            new_only += sql.SQL(" WHERE NOT EXISTS (SELECT 1 FROM {} k WHERE {})").format(
+                keyset, equalities("s", key.set_columns, "k", key.set_columns)
+            )
         if room is None:
-            cand, pick = new_only, sql.SQL("SELECT * FROM cand")
+            # Uncapped: candidates flow straight into the insert, with nothing to count twice.
+            query = sql.SQL("WITH {} SELECT count(*), 0 FROM {}").format(
+                *self._inserts(table, new_only, delta)
+            )
         else:
+            order = sql.SQL(", ").join(sql.Identifier("s", c) for c in key.set_columns)
             cand = new_only + sql.SQL(" ORDER BY {} LIMIT {}").format(order, sql.Literal(room + 1))
             pick = sql.SQL("SELECT * FROM cand s ORDER BY {} LIMIT {}").format(order, sql.Literal(room))
-        query = sql.SQL(
-            "WITH cand AS ({}), pick AS ({}), "
-            "ins AS (INSERT INTO {} SELECT * FROM pick RETURNING *), "
-            "nd AS (INSERT INTO {} SELECT * FROM ins RETURNING 1) "
-            "SELECT (SELECT count(*) FROM nd), (SELECT count(*) FROM cand)"
-        ).format(cand, pick, keyset, sql.Identifier(self._next[table]))
+            inserts, last = self._inserts(table, pick, delta)
+            query = sql.SQL(
+                "WITH cand AS ({}), {} SELECT (SELECT count(*) FROM {}), (SELECT count(*) FROM cand)"
+            ).format(cand, inserts, last)
         inserted, candidates_found = self.session.execute(query, params.values)[0]
         self.outcome.counts[table] += int(inserted)
         if room is not None and int(candidates_found) > room:
             self.outcome.caps_applied[table] = cap
         return int(inserted)
+
+    def _inserts(
+        self, table: str, rows: sql.Composable, delta: bool
+    ) -> tuple[sql.Composable, sql.Identifier]:
+        """CTEs inserting `rows` into the key set (and the next delta), and the one to count."""
+        keyset = sql.Identifier(self.keyset_name(table))
+        if not delta:
+            return sql.SQL("ins AS (INSERT INTO {} {} RETURNING 1)").format(keyset, rows), sql.Identifier(
+                "ins"
+            )
+        ctes = sql.SQL(
+            "ins AS (INSERT INTO {} {} RETURNING *), nd AS (INSERT INTO {} SELECT * FROM ins RETURNING 1)"
+        ).format(keyset, rows, sql.Identifier(self._next[table]))
+        return ctes, sql.Identifier("nd")
 
     def _advance(self, truncate: list[str]) -> None:
         """Empty the deltas just consumed, then make the next deltas current."""
