@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Annotated
 
+import redis
 from fastapi import Depends, Header, Request
 from sqlalchemy.orm import Session
 
@@ -15,6 +17,8 @@ from tdm_api.runtime import ApiRuntime
 from tdm_metadata_store.crypto import SecretBox
 from tdm_metadata_store.repositories.api_keys import ApiKeyRepository
 from tdm_metadata_store.repositories.audit import AuditRepository
+
+log = logging.getLogger("tdm.api")
 
 ROLE_RANK = {"viewer": 0, "operator": 1, "admin": 2}
 
@@ -29,7 +33,14 @@ RuntimeDep = Annotated[ApiRuntime, Depends(get_runtime)]
 @dataclass
 class UnitOfWork:
     """One transaction per request. Handlers call `commit()`; work queued with `after_commit`
-    (enqueueing jobs) runs only once the commit succeeded, and is dropped on rollback."""
+    (enqueueing jobs, cancel flags, events) runs only once the commit succeeded, and is dropped
+    on rollback.
+
+    That work only signals Redis about what PostgreSQL now records, and workers re-derive it from
+    PostgreSQL (queued jobs missing from the queue are enqueued, cancel requests re-flagged), so a
+    Redis outage after the commit is logged, not raised: the client gets its 2xx for what was done
+    rather than a 500 that invites a retry which would do it twice.
+    """
 
     session: Session
     _after: list[Callable[[], None]] = field(default_factory=list)
@@ -41,7 +52,10 @@ class UnitOfWork:
         self.session.commit()
         callbacks, self._after = self._after, []
         for fn in callbacks:
-            fn()
+            try:
+                fn()
+            except redis.RedisError as exc:
+                log.warning("Redis unavailable after commit (%s); workers will catch up", type(exc).__name__)
 
 
 def get_uow(runtime: RuntimeDep) -> Iterator[UnitOfWork]:

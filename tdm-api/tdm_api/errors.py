@@ -8,6 +8,7 @@ import uuid
 from typing import Any
 
 import psycopg
+import redis
 import sqlalchemy.exc
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
@@ -17,6 +18,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 log = logging.getLogger("tdm.api")
 
 PROBLEM_TYPE_BASE = "https://tdm.dev/problems/"
+# Seconds a client should wait before retrying a 503 caused by an outage of a backing service.
+RETRY_AFTER_S = 5
 _TITLES = {
     400: "Bad request",
     401: "Unauthorized",
@@ -163,6 +166,21 @@ def install_error_handlers(app: FastAPI) -> None:
             kind="invalid-request",
             instance=request.url.path,
         )
+
+    @app.exception_handler(redis.ConnectionError)
+    @app.exception_handler(redis.TimeoutError)
+    async def _redis_down(request: Request, exc: Exception) -> JSONResponse:
+        # Raised before the request's commit (after it, UnitOfWork logs instead), so nothing was
+        # done and the client may simply retry.
+        log.warning("Redis unavailable path=%s type=%s", request.url.path, type(exc).__name__)
+        response = problem(
+            503,
+            "The job queue (Redis) is unavailable; nothing was done. Retry shortly.",
+            kind="unavailable",
+            instance=request.url.path,
+        )
+        response.headers["Retry-After"] = str(RETRY_AFTER_S)
+        return response
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:

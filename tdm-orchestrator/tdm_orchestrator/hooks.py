@@ -6,6 +6,8 @@ import logging
 import time
 import uuid
 
+import redis
+
 from tdm_agents.common.progress import JobCancelled
 from tdm_cache.cancel import is_cancel_requested
 from tdm_cache.events import JobEvents, log_event, progress_event, status_event
@@ -92,7 +94,14 @@ class WorkerJobHooks:
     def check_cancelled(self) -> None:
         # Not throttled: one EXISTS per batch costs far less than the batch, and a skipped check
         # could let a cancelled job publish its output.
-        if is_cancel_requested(self.services.redis, self.job_id):
+        try:
+            requested = is_cancel_requested(self.services.redis, self.job_id)
+        except (redis.ConnectionError, redis.TimeoutError) as exc:
+            # The job keeps running through a Redis outage; a cancel requested meanwhile is in
+            # PostgreSQL, and the worker's heartbeat sets the flag again once Redis is back.
+            log.warning("job %s: cancel flag unreadable (%s); going on", self.job_id, type(exc).__name__)
+            return
+        if requested:
             raise JobCancelled("The job was cancelled.")
 
     def _publish(self, event: dict) -> None:

@@ -7,6 +7,7 @@ import logging
 import uuid
 from typing import Any
 
+import redis
 from langgraph.types import Command
 
 from tdm_agents.common.progress import JobCancelled
@@ -71,6 +72,10 @@ def run_job(job_id: str, services: Services, graph: Any, worker_id: str) -> str 
     except (JobCancelled, ApprovalRejected) as exc:
         hooks.fail_open_steps("cancelled")
         status = _finish(services, hooks, job_id, "cancelled", None, str(exc) or "The job was cancelled.")
+    except (redis.ConnectionError, redis.TimeoutError):
+        # Redis stayed down through the node's retries: an outage, not the job's fault. The entry
+        # stays unacknowledged and the job resumes from its checkpoint once Redis is back.
+        raise
     except Exception as exc:  # noqa: BLE001 - every failure must end the job with a readable message
         message = user_message(exc)
         log.warning("job %s failed: %s", job_id, type(exc).__name__, exc_info=log.isEnabledFor(logging.DEBUG))

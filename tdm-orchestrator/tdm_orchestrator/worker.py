@@ -20,6 +20,7 @@ from datetime import UTC, datetime, timedelta
 from functools import partial
 
 from tdm_cache import keys as cache_keys
+from tdm_cache.cancel import request_cancel
 from tdm_cache.locks import RedisLock
 from tdm_cache.queue import Delivery, JobQueue
 from tdm_metadata_store.repositories.jobs import JobRepository
@@ -92,6 +93,8 @@ class Worker:
         return found
 
     def _start(self, executor: ThreadPoolExecutor, delivery: Delivery) -> None:
+        if self._running_here(delivery):
+            return
         lock = RedisLock(
             self.services.redis,
             cache_keys.lock_key("job", delivery.job_id),
@@ -105,6 +108,17 @@ class Worker:
             self._inflight[delivery.entry_id] = (delivery, lock)
         future: Future = executor.submit(self._process, delivery)
         future.add_done_callback(lambda _f: self._done(delivery))
+
+    def _running_here(self, delivery: Delivery) -> bool:
+        """Whether this worker already runs the job: after a Redis outage its own entry looks
+        stale (no heartbeat reached Redis) and may be reclaimed by itself, its lock expired."""
+        with self._inflight_lock:
+            running = {d.entry_id: d.job_id for d, _ in self._inflight.values()}
+        if delivery.job_id not in running.values():
+            return False
+        if delivery.entry_id not in running:
+            self.queue.ack(delivery)  # a second entry for the same job: drop it
+        return True
 
     def _process(self, delivery: Delivery) -> None:
         try:
@@ -139,17 +153,23 @@ class Worker:
             self._safely(self.heartbeat)
 
     def heartbeat(self) -> None:
+        """PostgreSQL first, so a Redis outage does not make running jobs look abandoned; then the
+        queue entries and job locks, and the cancel flags of jobs cancelled while Redis was down."""
         with self._inflight_lock:
             current = list(self._inflight.values())
         if not current:
             return
+        job_ids = [uuid.UUID(delivery.job_id) for delivery, _ in current]
+        with self.services.unit_of_work() as session:
+            repo = JobRepository(session)
+            for job_id in job_ids:
+                repo.heartbeat(job_id, self.worker_id)
+            cancelled = [str(job.id) for job in repo.jobs_by_ids(job_ids) if job.cancel_requested]
         self.queue.touch(self.worker_id, [d for d, _ in current])
         for _, lock in current:
             lock.extend()
-        with self.services.unit_of_work() as session:
-            repo = JobRepository(session)
-            for delivery, _ in current:
-                repo.heartbeat(uuid.UUID(delivery.job_id), self.worker_id)
+        for job_id in cancelled:
+            request_cancel(self.services.redis, job_id)
 
     def requeue_missing(self) -> int:
         """PostgreSQL is the record: queued (or orphaned running) jobs missing from Redis go back."""

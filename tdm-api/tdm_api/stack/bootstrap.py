@@ -59,6 +59,6 @@ def write_stack_env_file(home: StackHome, values: Mapping[str, str]) -> None:
     """Write `$TDM_HOME/tdm.env`, which `tdm` commands read once the stack is up."""
     header = (
         "Settings of the embedded TDM stack, written by `tdm up`.\n"
-        "Secrets are in secrets.env beside this file."
+        "Secrets are in secrets.env beside this file; the URLs carry the servers' passwords."
     )
-    write_env_file(home.env_file, values, mode=0o644, header=header)
+    write_env_file(home.env_file, values, mode=0o600, header=header)

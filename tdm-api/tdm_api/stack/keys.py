@@ -7,6 +7,7 @@ import os
 import secrets
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from cryptography.fernet import Fernet
 
@@ -28,10 +29,20 @@ def _api_secret() -> str:
     return secrets.token_urlsafe(32)
 
 
+def _server_password() -> str:
+    # URL-safe characters only: the password is written into DATABASE_URL and REDIS_URL as is.
+    return secrets.token_urlsafe(24)
+
+
+POSTGRES_PASSWORD = "TDM_POSTGRES_PASSWORD"
+REDIS_PASSWORD = "TDM_REDIS_PASSWORD"
+
 SECRET_GENERATORS: dict[str, Callable[[], str]] = {
     "TDM_ENCRYPTION_KEYS": _fernet_key,
     "TDM_MASKING_KEYS": _masking_key,
     "API_SECRET_KEY": _api_secret,
+    POSTGRES_PASSWORD: _server_password,
+    REDIS_PASSWORD: _server_password,
 }
 
 
@@ -57,6 +68,19 @@ def is_secret(name: str) -> bool:
     return name in SECRET_GENERATORS or any(part in upper for part in ("KEY", "SECRET", "PASSWORD", "TOKEN"))
 
 
+def redact_url(value: str) -> str:
+    """A URL with its password replaced by asterisks; other values unchanged."""
+    try:
+        parts = urlsplit(value)
+        password = parts.password
+    except ValueError:
+        return value
+    if not password:
+        return value
+    netloc = parts.netloc.replace(f":{password}@", ":********@", 1)
+    return parts._replace(netloc=netloc).geturl()
+
+
 def mask(name: str, value: str) -> str:
-    """The value of a setting as it may be shown to a person: secrets replaced by asterisks."""
-    return "********" if is_secret(name) and value else value
+    """The value of a setting as it may be shown to a person: secrets and URL passwords masked."""
+    return "********" if is_secret(name) and value else redact_url(value)

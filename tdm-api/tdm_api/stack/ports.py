@@ -3,6 +3,10 @@
 import socket
 
 
+class PortTaken(RuntimeError):
+    """A server must come back on its port (clients hold URLs with it), but another process has it."""
+
+
 def free_port(host: str = "127.0.0.1") -> int:
     """A TCP port nobody listens on right now (the OS picks it)."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:

@@ -18,9 +18,10 @@ from tdm_api.stack.bootstrap import (
 from tdm_api.stack.embedded_postgres import EmbeddedPostgres
 from tdm_api.stack.embedded_redis import EmbeddedRedis
 from tdm_api.stack.home import StackHome
-from tdm_api.stack.keys import ensure_secrets, mask
+from tdm_api.stack.keys import POSTGRES_PASSWORD, REDIS_PASSWORD, ensure_secrets, mask, redact_url
 from tdm_api.stack.ports import free_port, port_is_free
 from tdm_api.stack.processes import ManagedProcess, RestartPolicy
+from tdm_api.stack.server_watch import ServerWatch
 from tdm_api.stack.services import stack_services
 
 log = logging.getLogger(__name__)
@@ -79,6 +80,7 @@ class Supervisor:
         self.redis = EmbeddedRedis(home.redis_dir, port=ports.get("redis"))
         self.api_port = choose_api_port(options.api_port, ports.get("api"))
         self.services: list[ManagedProcess] = []
+        self.servers: list[ServerWatch] = []
 
     def start(self) -> StackSummary:
         """Start everything and return the summary; on failure stop what was started, then raise."""
@@ -91,8 +93,14 @@ class Supervisor:
     def _start(self) -> StackSummary:
         self.home.create()
         secrets = ensure_secrets(self.home.secrets_file)
+        self.postgres.password = secrets[POSTGRES_PASSWORD]
+        self.redis.password = secrets[REDIS_PASSWORD]
         self.postgres.start()
         redis_url = self.redis.start()
+        self.servers = [
+            ServerWatch("postgres", self.postgres, self.policy),
+            ServerWatch("redis", self.redis, self.policy),
+        ]
         database_url = prepare_metadata_database(self.postgres)
         settings = stack_environment(self.home, database_url, redis_url, f"http://127.0.0.1:{self.api_port}")
         write_stack_env_file(self.home, settings)
@@ -124,7 +132,7 @@ class Supervisor:
         self._write_state()
 
     def _component_urls(self) -> dict[str, str]:
-        urls = {"postgres": self.postgres.url, "redis": self.redis.url}
+        urls = {"postgres": redact_url(self.postgres.url), "redis": redact_url(self.redis.url)}
         urls.update({p.spec.name: p.spec.health_url or f"pid {p.pid}" for p in self.services})
         return urls
 
@@ -140,8 +148,11 @@ class Supervisor:
         )
 
     def watch(self, stop: threading.Event, interval: float = 0.5) -> None:
-        """Restart services that die (with backoff) until `stop` is set."""
+        """Restart servers and services that die (with backoff) until `stop` is set."""
         while not stop.wait(interval):
+            now = time.monotonic()
+            for server in self.servers:
+                server.check(now)
             before = [(p.state, p.pid) for p in self.services]
             for process in self.services:
                 process.check(time.monotonic())
