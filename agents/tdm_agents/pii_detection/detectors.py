@@ -128,7 +128,7 @@ def profile_columns(samples: Sequence[ColumnSample], today: dt.date | None = Non
         for owner, (matched, counter) in _run_pattern(pattern, strings, owners).items():
             if matched < pattern.threshold * totals[owner]:
                 continue  # a few matching values say nothing about the column
-            digits = digit_share[owner] >= 0.5 * totals[owner]
+            digits = digit_share[owner] >= 0.5 * totals[owner] and not pattern.formatted
             profiles[owner].evidence.append(
                 _pattern_evidence(pattern, matched, counter, totals[owner], digits)
             )

@@ -18,6 +18,10 @@ DICTIONARY_LOCALES: tuple[str, ...] = (
     "pt_BR", "pl_PL", "sv_SE", "da_DK", "no_NO", "fi_FI", "cs_CZ", "ro_RO", "hu_HU", "tr_TR",
 )  # fmt: skip
 
+# Locales written in other scripts whose names also appear romanized ('Jun Suzuki', 'Wang Fang').
+ROMANIZED_LOCALES: tuple[str, ...] = ("ja_JP", "zh_CN", "zh_TW")
+_ROMANIZED_FIRST = ("first_romanized_names", "first_romanized_names_male", "first_romanized_names_female")
+_ROMANIZED_LAST = ("last_romanized_names",)
 _NAME_ATTRIBUTES = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary")
 _TITLE_ATTRIBUTES = (
     "prefixes",
@@ -50,9 +54,11 @@ def _words(values: Iterable[object]) -> set[str]:
     return {str(v).strip().lower() for v in values if str(v).strip()}
 
 
-def _collect(kind: str, attributes: Iterable[str]) -> frozenset[str]:
+def _collect(
+    kind: str, attributes: Iterable[str], locales: tuple[str, ...] = DICTIONARY_LOCALES
+) -> frozenset[str]:
     words: set[str] = set()
-    for locale in DICTIONARY_LOCALES:
+    for locale in locales:
         provider = _provider(kind, locale)
         for attribute in attributes:
             # Some lists are weighted dicts (name -> frequency); iterating yields the names.
@@ -62,14 +68,15 @@ def _collect(kind: str, attributes: Iterable[str]) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
-    """Lower-cased given names from every dictionary locale."""
-    return _collect("person", _NAME_ATTRIBUTES)
+    """Lower-cased given names from every dictionary locale, and romanized Japanese/Chinese ones."""
+    return _collect("person", _NAME_ATTRIBUTES) | _collect("person", _ROMANIZED_FIRST, ROMANIZED_LOCALES)
 
 
 @lru_cache(maxsize=1)
 def last_names() -> frozenset[str]:
     """Lower-cased family names (single words and their hyphenated parts)."""
     names = _collect("person", ("last_names", "last_names_male", "last_names_female"))
+    names |= _collect("person", _ROMANIZED_LAST, ROMANIZED_LOCALES)
     return frozenset(names | {part for name in names for part in name.replace("-", " ").split()})
 
 

@@ -5,13 +5,17 @@ things rather than people).
 
 from __future__ import annotations
 
+from tdm_agents.pii_detection.lexicon import fold_accents
+from tdm_agents.pii_detection.name_vocabulary_languages import LANGUAGE_NAME_RULES
+
 # compact token run -> (pii_type, subtype, confidence)
 NAME_RULES: dict[str, tuple[str, str | None, float]] = {}
 
 
 def _add(pii_type: str, subtype: str | None, confidence: float, *names: str) -> None:
     for name in names:
-        NAME_RULES[name] = (pii_type, subtype, confidence)
+        # Keys are folded as `names.tokenize` folds identifiers ('ß' -> 'ss', 'é' -> 'e', 'й' -> 'и').
+        NAME_RULES[fold_accents(name.replace("ß", "ss")).lower()] = (pii_type, subtype, confidence)
 
 
 _add("email", None, 0.85, "email", "emailaddress", "mail", "emailaddr", "eml", "courriel", "correo", "epost")
@@ -345,6 +349,9 @@ _add(
 )
 _add("photo", None, 0.8, "photo", "avatar", "portrait", "selfie", "headshot", "picture", "profilepicture",
      "profilephoto", "profileimage", "mugshot", "facephoto", "foto", "signature")  # fmt: skip
+
+for (_type, _subtype, _confidence), _names in LANGUAGE_NAME_RULES.items():
+    _add(_type, _subtype, _confidence, *(n for n in _names if n not in NAME_RULES))
 
 # Words whose presence says the column is an identifier of a thing, not of a person: digits-only
 # values in these columns are product codes, parcels or orders even when a checksum passes.

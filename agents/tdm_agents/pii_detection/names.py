@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from tdm_agents.pii_detection.lexicon import fold_accents
 from tdm_agents.pii_detection.models import Evidence
 from tdm_agents.pii_detection.name_dictionary import (
     NAME_RULES,
@@ -21,13 +22,18 @@ from tdm_agents.pii_detection.name_dictionary import (
     THING_WORDS,
 )
 
-_TOKEN = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
+# ASCII words split at case changes; runs of other letters (Cyrillic, CJK, ...) are single tokens.
+_TOKEN = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+|[^\W\d_A-Za-z]+")
 _MAX_RUN = 4
 
 
 def tokenize(identifier: str) -> list[str]:
-    """Split an identifier into lower-case tokens: `custFName2` -> ['cust', 'f', 'name', '2']."""
-    return [t.lower() for t in _TOKEN.findall(identifier)]
+    """Split an identifier into lower-case tokens: `custFName2` -> ['cust', 'f', 'name', '2'].
+
+    Accents are folded first, so `Straße`, `prénom` and `Geburtsdatum` read as `strasse`, `prenom`.
+    """
+    folded = fold_accents(identifier.replace("ß", "ss").replace("ẞ", "SS"))
+    return [t.lower() for t in _TOKEN.findall(folded)]
 
 
 def _runs(tokens: list[str]) -> list[tuple[int, str]]:

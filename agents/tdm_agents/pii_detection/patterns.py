@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from tdm_agents.pii_detection import national_ids
 from tdm_agents.pii_detection import validators as v
 from tdm_agents.pii_detection import word_checks as w
 
@@ -28,6 +29,9 @@ class ValuePattern:
     technique: str = "regex"
     exclude: str | None = None  # values matching this are never considered (dates that look like phones)
     weak: bool = False  # flags a column only together with a name, never alone
+    # The written layout itself names the type (cards in groups of four): a name such as `card_ref`
+    # that denotes a thing's identifier does not veto this evidence as it does bare digits.
+    formatted: bool = False
 
 
 def _flag(check: Callable[[str], bool], subtype: str = "") -> Validator:
@@ -36,6 +40,12 @@ def _flag(check: Callable[[str], bool], subtype: str = "") -> Validator:
 
 def _card(value: str) -> str | None:
     return v.card_brand(value)
+
+
+def _email(value: str) -> str | None:
+    if v.is_email(value):
+        return ""
+    return "display_name" if v.is_display_name_email(value) else None
 
 
 def _ip(value: str) -> str | None:
@@ -55,6 +65,8 @@ def _phone(value: str) -> str | None:
     # numbers count here; bare digits are judged by the `phone_digits` pattern with a name.
     if not _PHONE_GROUPED.match(value) or sum(ch.isdigit() for ch in value) < 7:
         return None
+    if "-" in value and v.is_isbn(value):
+        return None  # '978-1-4028-9462-6', '0-613-89091-4': hyphenated ISBNs are books, not phones
     return v.phone_kind(value)
 
 
@@ -109,11 +121,16 @@ def _ssn_digits(value: str) -> str | None:
     return "us_ssn" if re.fullmatch(r"\d{9}", value.strip()) and v.is_us_ssn(value) else None
 
 
+# Card numbers as printed: 4-4-4-4(-3) with spaces or dashes, or 4-6-5 / 4-6-4 (Amex, Diners).
+_GROUPED_CARD = r"^\d{4}(?: \d{4}){2} \d{1,7}$|^\d{4}(?:-\d{4}){2}-\d{1,7}$|^\d{4}[ \-]\d{6}[ \-]\d{4,5}$"
 _PERSON_NAME_PREFILTER = r"^[^\d@/\\_=+<>{}\[\]|#$%&*]{2,60}$"
 
 VALUE_PATTERNS: tuple[ValuePattern, ...] = (
-    ValuePattern("email", r"^\s*[^@\s]+@[^@\s]+\.[A-Za-z]{2,}\s*$", _flag(v.is_email), 0.8, 0.95),
+    ValuePattern(
+        "email", r"^\s*(?:[^@<>]{1,80}<)?[^@\s<>]+@[^@\s<>]+\.[A-Za-z]{2,}>?\s*$", _email, 0.8, 0.95
+    ),
     ValuePattern("credit_card", r"^\d[\d \-]{10,21}\d$", _card, 0.8, 0.95, "checksum"),
+    ValuePattern("credit_card", _GROUPED_CARD, _card, 0.8, 0.95, "checksum", formatted=True),
     ValuePattern("iban", r"^[A-Za-z]{2}\d{2}[A-Za-z0-9 ]{10,34}$", _flag(v.is_iban), 0.8, 0.97, "checksum"),
     ValuePattern(
         "national_id",
@@ -123,6 +140,7 @@ VALUE_PATTERNS: tuple[ValuePattern, ...] = (
         0.8,
         0.92,
     ),
+    ValuePattern("national_id", national_ids.PREFILTER, national_ids.national_id_subtype, 0.8, 0.92),
     ValuePattern("national_id", r"^\d{9}$", _ssn_digits, 0.8, 0.5, weak=True),
     ValuePattern("ip_address", r"^[0-9A-Fa-f:.]{3,45}$", _ip, 0.8, 0.95),
     ValuePattern("mac_address", r"^[0-9A-Fa-f:.\-]{14,17}$", _flag(v.is_mac_address), 0.8, 0.95),
@@ -132,7 +150,9 @@ VALUE_PATTERNS: tuple[ValuePattern, ...] = (
         _phone,
         0.7,
         0.88,
-        exclude=r"^\d{4}-\d{2}-\d{2}|^\d{1,3}(?:\.\d{1,3}){3}$|^\d+\.\d+$|^\d{2}[./]\d{2}[./]\d{4}$",
+        # Dates, IPv4, decimals, and runs of four-digit groups (product keys, Aadhaar) are no phones.
+        exclude=r"^\d{4}-\d{2}-\d{2}|^\d{1,3}(?:\.\d{1,3}){3}$|^\d+\.\d+$|^\d{2}[./]\d{2}[./]\d{4}$"
+        r"|^[1-9]\d{3}(?:[\- ]\d{4}){2,}$",
     ),
     ValuePattern("phone", r"^\d{7,15}$", _digits_phone, 0.8, 0.45, weak=True),
     ValuePattern("postcode", r"^[A-Za-z0-9]{2,5}[ -]?[A-Za-z0-9]{2,4}$", _postcode, 0.8, 0.85),

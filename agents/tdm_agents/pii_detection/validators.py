@@ -12,9 +12,11 @@ import datetime as dt
 import ipaddress
 import re
 from collections.abc import Callable
+from email.utils import parseaddr
 
 import phonenumbers
 from stdnum import iban as stdnum_iban
+from stdnum import isbn as stdnum_isbn
 from stdnum import luhn
 from stdnum.ca import sin as ca_sin
 from stdnum.es import dni as es_dni
@@ -22,6 +24,8 @@ from stdnum.es import nie as es_nie
 from stdnum.fr import nir as fr_nir
 from stdnum.in_ import aadhaar as in_aadhaar
 from stdnum.nl import bsn as nl_bsn
+
+from tdm_agents.pii_detection import national_ids
 
 _SEPARATORS = re.compile(r"[\s\-.]")
 _EMAIL = re.compile(
@@ -98,6 +102,11 @@ def is_iban(value: str) -> bool:
     return stdnum_iban.is_valid(value)
 
 
+def is_isbn(value: str) -> bool:
+    """True for an ISBN-10 or ISBN-13 with a valid check digit."""
+    return bool(stdnum_isbn.is_valid(value))
+
+
 def is_us_ssn(value: str) -> bool:
     """True for a US SSN outside the never-issued ranges (area 000, 666, 9xx; group 00; serial 0000)."""
     match = _SSN.match(value.strip())
@@ -136,7 +145,9 @@ NATIONAL_ID_VALIDATORS: dict[str, Callable[[str], bool]] = {
     "ca_sin": _stdnum_check(ca_sin),
 }
 # National ids whose validation is a real checksum (the others are format and range rules).
-CHECKSUM_NATIONAL_IDS = frozenset({"es_dni", "es_nie", "fr_nir", "in_aadhaar", "nl_bsn", "ca_sin"})
+CHECKSUM_NATIONAL_IDS = frozenset({"es_dni", "es_nie", "fr_nir", "in_aadhaar", "nl_bsn", "ca_sin"}) | (
+    frozenset(national_ids.SUBTYPES) - national_ids.FORMAT_ONLY
+)
 
 
 def national_id_subtype(value: str) -> str | None:
@@ -182,6 +193,12 @@ def ip_version(value: str) -> int | None:
 def is_email(value: str) -> bool:
     """True for an address of the form local@domain.tld."""
     return len(value) <= 254 and bool(_EMAIL.match(value.strip()))
+
+
+def is_display_name_email(value: str) -> bool:
+    """True for an address with a display name, as mail headers write it: `"Jane Doe" <jane@x.org>`."""
+    name, address = parseaddr(value.strip())
+    return bool(name) and "<" in value and is_email(address)
 
 
 def phone_kind(value: str, regions: tuple[str, ...] = PHONE_REGIONS) -> str | None:

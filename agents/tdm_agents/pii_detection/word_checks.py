@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from tdm_agents.pii_detection import lexicon
+from tdm_agents.pii_detection import lexicon, world_addresses, world_names
+from tdm_agents.pii_detection.scripts import script_of
 
 _WORD_SPLIT = re.compile(r"[\s,]+")
 _STRIP = ".,;:()'\""
@@ -33,6 +34,8 @@ def _name_words(value: str) -> list[str]:
 
 def person_name_kind(value: str) -> str | None:
     """'first_name', 'last_name' or 'full_name' when the value reads as a person's name, else None."""
+    if script_of(value) not in ("latin", None):
+        return world_names.person_name_kind(value)
     raw_words = {w.strip(_STRIP).replace(".", "").lower() for w in _WORD_SPLIT.split(value)}
     if raw_words & lexicon.company_words():
         return None  # 'Smith and Sons', 'Dupont SARL', 'Müller GmbH' are companies
@@ -62,6 +65,8 @@ def is_street_address(value: str) -> bool:
     """True when the value holds a house number and a street word ('12 Baker St', 'Hauptstr. 5')."""
     if len(value) > 120:
         return False
+    if script_of(value) not in ("latin", None):
+        return world_addresses.is_street_address(value)
     words = [w.strip(_STRIP).lower() for w in _WORD_SPLIT.split(value) if w.strip(_STRIP)]
     if not 2 <= len(words) <= 14:
         return False
