@@ -187,15 +187,16 @@ class KeySetBuilder:
 
     def _upstream(self, sources: dict[str, str] | None = None) -> None:
         """Parents of the rows in `sources` (every key set by default), transitively."""
+        # Only whole key sets hold nothing but rows whose way in `_entries` records.
+        whole = sources is None
         if sources is None:
             sources = {t: self.keyset_name(t) for t in self.tables if self.outcome.counts[t]}
         while sources:
             self.outcome.upstream_rounds += 1
             produced: set[str] = set()
-            first = self.outcome.upstream_rounds == 1
             for child in sorted(sources):
                 for index in self._followed_parents(child):
-                    if first and self._entries[child] == {("down", index)}:
+                    if whole and self._entries[child] == {("down", index)}:
                         continue  # every row was found from its parent through this relationship
                     rel = self.req.graph.relationships[index]
                     candidates = self._parents_of(rel, sources[child])
@@ -203,7 +204,7 @@ class KeySetBuilder:
                     if self._insert(rel.parent_key, candidates, Params(), capped=False, delta=delta):
                         produced.add(rel.parent_key)
             self._advance(truncate=[t for t, name in sources.items() if name == self._current[t]])
-            sources = {t: self._current[t] for t in produced}
+            sources, whole = {t: self._current[t] for t in produced}, False
             self.hooks.progress(
                 "subset.upstream", self.outcome.upstream_rounds, None, f"{len(sources)} tables grew"
             )
