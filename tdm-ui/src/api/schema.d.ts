@@ -2148,6 +2148,12 @@ export interface components {
                 [key: string]: components["schemas"]["FilterCondition"][];
             };
             /**
+             * Include Children Of Parents
+             * @description Completeness: rows pulled in as parents bring their own children, this many foreign-key hops down (and those children's parents); 0 keeps only the parents
+             * @default 0
+             */
+            include_children_of_parents?: number;
+            /**
              * Max Depth
              * @description Most foreign-key hops followed downstream
              */
@@ -2204,6 +2210,12 @@ export interface components {
             estimated_bytes: number;
             /** Estimated Rows */
             estimated_rows: number;
+            /**
+             * Include Children Of Parents
+             * @description Completeness depth the plan was made with (children of pulled-in parents)
+             * @default 0
+             */
+            include_children_of_parents?: number;
             /**
              * Limits Bite
              * @description Tables where a cap is expected to cut rows off
@@ -2470,6 +2482,11 @@ export interface components {
              */
             cap_bites?: boolean;
             /**
+             * Completion Depth
+             * @description Hops from a parent pulled in upstream, when include_children_of_parents adds rows here
+             */
+            completion_depth?: number | null;
+            /**
              * Depth
              * @description Downstream hops from a target
              */
@@ -2483,7 +2500,7 @@ export interface components {
              * @description How the table's rows enter the subset
              * @enum {string}
              */
-            phase: "target" | "downstream" | "upstream" | "full" | "unreached";
+            phase: "target" | "downstream" | "upstream" | "completion" | "full" | "unreached";
             /**
              * Source Rows
              * @description Rows in the source table (planner estimate)

@@ -180,8 +180,18 @@ def test_subset_from_a_request_file_with_flag_overrides(live_api, start_worker, 
     request = tmp_path / "subset.yaml"
     request.write_text(f"schema_version_id: {version_id}\nroot_table: customers\nsampling_pct: 90\nseed: 5\n")
 
-    plan = tdm_json(live_api, "subset", "--plan", "--request", str(request), role="operator")
+    plan = tdm_json(
+        live_api,
+        "subset",
+        "--plan",
+        "--request",
+        str(request),
+        "--include-children-of-parents",
+        "1",
+        role="operator",
+    )
     assert plan["schema_version_id"] == version_id
+    assert plan["include_children_of_parents"] == 1
 
     done = tdm(
         live_api,

@@ -36,6 +36,13 @@ def subset(
     max_rows_per_table: Annotated[
         str | None, typer.Option(help='JSON: a number, or {"orders": 5000}')
     ] = None,
+    include_children_of_parents: Annotated[
+        int | None,
+        typer.Option(
+            min=0,
+            help="Completeness: parents pulled in bring their own children this many hops down [default: 0]",
+        ),
+    ] = None,
     plan: Annotated[
         bool, typer.Option("--plan", help="Dry run: show the plan and estimates, start no job")
     ] = False,
@@ -53,6 +60,7 @@ def subset(
         seed=seed,
         filters=parse_json_option("filters", filters),
         max_rows_per_table=parse_json_option("max_rows_per_table", max_rows_per_table),
+        include_children_of_parents=include_children_of_parents,
     )
     require(body, "schema_version_id", "root_table")
     if plan:

@@ -2,7 +2,7 @@ import type { SubsetPlan } from "../../api/client";
 import { Badge } from "../../components/Badge";
 import { formatBytes, formatCount } from "../../lib/format";
 
-const PHASE_TONES = { target: "indigo", downstream: "blue", upstream: "violet", full: "gray", unreached: "amber" } as const;
+const PHASE_TONES = { target: "indigo", downstream: "blue", upstream: "violet", completion: "blue", full: "gray", unreached: "amber" } as const;
 
 /** The dry run: traversal order, rows and bytes per table, caps that bite, cycles, missing indexes. */
 export function PlanView({ plan }: { plan: SubsetPlan }) {
@@ -15,6 +15,7 @@ export function PlanView({ plan }: { plan: SubsetPlan }) {
         <Badge tone="indigo">{formatBytes(plan.estimated_bytes)}</Badge>
         <Badge>{plan.tables.length} tables</Badge>
         {plan.limits_bite.length > 0 && <Badge tone="amber">caps bite on {plan.limits_bite.length}</Badge>}
+        {(plan.include_children_of_parents ?? 0) > 0 && <Badge tone="blue">children of parents to depth {plan.include_children_of_parents}</Badge>}
       </div>
       <div className="overflow-x-auto">
         <table className="w-full min-w-[32rem] text-left text-sm">
@@ -26,7 +27,7 @@ export function PlanView({ plan }: { plan: SubsetPlan }) {
               <tr key={t.table}>
                 <td className="py-1.5 pr-3 text-xs text-slate-400">{i + 1}</td>
                 <td className="py-1.5 pr-3 font-mono text-xs">{t.table}{t.cap_bites && <span className="ml-1"><Badge tone="amber">cap {formatCount(t.cap)}</Badge></span>}</td>
-                <td className="py-1.5 pr-3"><Badge tone={PHASE_TONES[t.phase] ?? "gray"}>{t.phase}{t.depth ? ` · ${t.depth}` : ""}</Badge></td>
+                <td className="py-1.5 pr-3"><Badge tone={PHASE_TONES[t.phase] ?? "gray"}>{t.phase}{t.depth ? ` · ${t.depth}` : ""}</Badge>{t.completion_depth ? <span className="ml-1"><Badge tone="blue">children of parents · {t.completion_depth}</Badge></span> : null}</td>
                 <td className="py-1.5 pr-3 text-right">{formatCount(t.estimated_rows)}</td>
                 <td className="py-1.5 pr-3 text-right text-slate-500">{formatCount(t.source_rows)}</td>
                 <td className="py-1.5 text-right text-slate-500">{formatBytes(t.estimated_bytes)}</td>

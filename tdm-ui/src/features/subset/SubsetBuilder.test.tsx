@@ -41,6 +41,33 @@ describe("SubsetBuilder", () => {
     expect(screen.getByRole("button", { name: "Run subset" })).toBeEnabled();
   });
 
+  it("sends the completeness depth and shows which tables it fills", async () => {
+    const plan = {
+      traversal_order: ["customers"], limits_bite: [], cycles: [], missing_indexes: [], estimated_rows: 140, estimated_bytes: 8192,
+      include_children_of_parents: 2,
+      tables: [{ table: "customers", phase: "target", depth: 0, completion_depth: 1, source_rows: 1000, estimated_rows: 140, estimated_bytes: 8192, cap_bites: false }],
+    };
+    const fetch = fakeFetch(200, plan);
+    vi.stubGlobal("fetch", fetch.fn);
+    renderWithProviders(<SubsetBuilder schemaVersionId="sv" snapshot={snapshot} connections={connections} defaultConnectionId="c1" canRun />);
+    await userEvent.selectOptions(screen.getByLabelText("Target tables"), "customers");
+    await userEvent.type(screen.getByLabelText("Children of parents (depth)"), "2");
+    await userEvent.click(screen.getByRole("button", { name: "Plan (dry run)" }));
+    await waitFor(() => expect(screen.getByText("children of parents to depth 2")).toBeInTheDocument());
+    expect(screen.getByText("children of parents · 1")).toBeInTheDocument();
+    expect(JSON.parse(String(fetch.calls[0]?.init?.body))).toMatchObject({ include_children_of_parents: 2 });
+  });
+
+  it("refuses a negative completeness depth before sending", async () => {
+    const fetch = fakeFetch(200, {});
+    vi.stubGlobal("fetch", fetch.fn);
+    renderWithProviders(<SubsetBuilder schemaVersionId="sv" snapshot={snapshot} connections={connections} defaultConnectionId="c1" canRun />);
+    await userEvent.selectOptions(screen.getByLabelText("Target tables"), "customers");
+    await userEvent.type(screen.getByLabelText("Children of parents (depth)"), "-1");
+    await userEvent.click(screen.getByRole("button", { name: "Plan (dry run)" }));
+    expect(fetch.calls).toHaveLength(0);
+  });
+
   it("shows the API's problem when planning is refused", async () => {
     vi.stubGlobal("fetch", fakeFetch(422, { type: "x", title: "Invalid request", status: 422, detail: "customers: no path to orders", field: "root_table" }).fn);
     renderWithProviders(<SubsetBuilder schemaVersionId="sv" snapshot={snapshot} connections={connections} defaultConnectionId="c1" canRun />);

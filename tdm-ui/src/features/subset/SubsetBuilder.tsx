@@ -76,6 +76,9 @@ export function SubsetBuilder({ schemaVersionId, snapshot, connections, defaultC
             <TextField label="Seed" inputMode="numeric" value={form.seed} onChange={(e) => set({ seed: e.target.value })} error={errors.seed} hint="Same seed, same subset." />
             <TextField label="Max depth" inputMode="numeric" value={form.maxDepth} onChange={(e) => set({ maxDepth: e.target.value })} error={errors.maxDepth} />
           </div>
+          <div className="mt-3 grid gap-3 md:grid-cols-2 lg:grid-cols-4">
+            <TextField label="Children of parents (depth)" inputMode="numeric" value={form.childrenOfParents} onChange={(e) => set({ childrenOfParents: e.target.value })} error={errors.childrenOfParents} hint="Rows pulled in as parents bring their own children this many hops down; 0 brings none." />
+          </div>
           <div className="mt-3">
             <Checkbox label="Cut nullable foreign keys" hint="Parents reached only through nullable keys are left out; the key becomes NULL." checked={form.cutNullable} onChange={(e) => set({ cutNullable: e.target.checked })} />
           </div>

@@ -43,6 +43,7 @@ describe("subset form", () => {
       filters: { customers: [{ column: "region", op: "in", value: ["US", "CA"] }, { column: "id", op: "not_null" }] },
       max_rows_per_table: 500, date_range: { table: "orders", column: "created_at", start: "2024-01-01", end: null },
       sampling_pct: 10, seed: 7, mode: { orders: "full" }, max_depth: null, cut_nullable_fks: false,
+      include_children_of_parents: 0,
     });
   });
 });

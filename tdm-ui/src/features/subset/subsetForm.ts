@@ -24,11 +24,14 @@ export interface SubsetForm {
   modes: Record<string, TableMode>;
   maxDepth: string;
   cutNullable: boolean;
+  /** Completeness: hops of children that parents pulled in upstream bring along ("" or "0": none). */
+  childrenOfParents: string;
 }
 
 export const EMPTY_FORM: SubsetForm = {
   connectionId: "", targets: [], filters: [], dateTable: "", dateColumn: "", dateStart: "", dateEnd: "",
   maxRows: "", samplingPct: "", seed: "0", modes: {}, maxDepth: "", cutNullable: false,
+  childrenOfParents: "",
 };
 
 const NO_VALUE: FilterOp[] = ["is_null", "not_null"];
@@ -41,7 +44,7 @@ export function filterValue(row: FilterRow): unknown {
   return row.value;
 }
 
-export type SubsetField = "connection" | "targets" | "filters" | "date" | "maxRows" | "sampling" | "seed" | "maxDepth";
+export type SubsetField = "connection" | "targets" | "filters" | "date" | "maxRows" | "sampling" | "seed" | "maxDepth" | "childrenOfParents";
 
 function hasColumn(snapshot: SchemaSnapshot, table: string, column: string): boolean {
   return snapshot.tables.some((t) => tableKey(t.schema_name, t.name) === table && t.columns.some((c) => c.name === column));
@@ -69,6 +72,7 @@ export function validateSubset(form: SubsetForm, snapshot: SchemaSnapshot): Erro
   errors.sampling = checkPercentage(form.samplingPct);
   errors.seed = checkIntegerInRange(form.seed, -2_147_483_648, 2_147_483_647, "Seed");
   errors.maxDepth = checkIntegerInRange(form.maxDepth, 0, 100, "Depth");
+  errors.childrenOfParents = checkIntegerInRange(form.childrenOfParents, 0, 100, "Depth");
   return errors;
 }
 
@@ -90,5 +94,6 @@ export function toSubsetRequest(form: SubsetForm, schemaVersionId: string): Subs
     mode: Object.fromEntries(Object.entries(form.modes).filter(([, m]) => m !== "subset")),
     max_depth: form.maxDepth ? Number(form.maxDepth) : null,
     cut_nullable_fks: form.cutNullable,
+    include_children_of_parents: form.childrenOfParents ? Number(form.childrenOfParents) : 0,
   };
 }
