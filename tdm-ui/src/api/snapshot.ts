@@ -35,7 +35,15 @@ export interface TableInfo {
   columns: ColumnInfo[];
   primary_key: string[];
   unique_constraints: { name: string; columns: string[] }[];
+  /** Set on a partition: it is read, subset and masked through its partitioned parent. */
   partition_of?: string | null;
+  /** On a partitioned table: its PARTITION BY clause and its partitions (qualified names). */
+  partition_key?: string | null;
+  partitions?: string[];
+  partition_bound?: string | null;
+  /** Table inheritance (INHERITS), both ways, as qualified names. */
+  inherits?: string[];
+  inherited_by?: string[];
   comment?: string | null;
   virtual_primary_key?: string[] | null;
 }

@@ -20,6 +20,25 @@ function keyBadges(table: TableInfo, column: string, fkColumns: Set<string>) {
   return badges;
 }
 
+/** Partition key and partitions of a partitioned table; INHERITS parents and children. */
+function TableFamily({ table }: { table: TableInfo }) {
+  const lines: [string, string][] = [];
+  if (table.partition_key) lines.push([`Partitioned by ${table.partition_key}`, `${table.partitions?.length ?? 0} partitions: ${(table.partitions ?? []).join(", ")}`]);
+  if (table.inherits?.length) lines.push(["Inherits from", table.inherits.join(", ")]);
+  if (table.inherited_by?.length) lines.push(["Inherited by", table.inherited_by.join(", ")]);
+  if (lines.length === 0) return null;
+  return (
+    <dl className="mt-1 space-y-0.5 text-sm">
+      {lines.map(([label, value]) => (
+        <div key={label} className="flex flex-wrap gap-x-2">
+          <dt className="font-medium text-slate-700">{label}</dt>
+          <dd className="font-mono text-xs leading-5 text-slate-600">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
 /** One table's columns with keys, types, semantic labels, PII and sampled statistics. */
 export function TableDetail({ table, relationships, pii }: Props) {
   const key = tableKey(table.schema_name, table.name);
@@ -34,6 +53,7 @@ export function TableDetail({ table, relationships, pii }: Props) {
           {table.kind.replace("_", " ")} · ~{formatCount(table.exact_row_count ?? table.row_estimate)} rows · {formatBytes(table.size_bytes)}
           {table.comment ? ` · ${table.comment}` : ""}
         </p>
+        <TableFamily table={table} />
       </div>
       <div className="overflow-x-auto">
         <table className="w-full min-w-[36rem] text-left text-sm">

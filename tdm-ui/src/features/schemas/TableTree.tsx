@@ -17,6 +17,7 @@ export function TableTree({ tables, selected, onSelect, piiCount }: Props) {
     const needle = filter.trim().toLowerCase();
     const map = new Map<string, TableInfo[]>();
     for (const t of tables) {
+      if (t.partition_of) continue; // a partition is shown as its partitioned parent, which lists it
       const matches = !needle || t.name.toLowerCase().includes(needle) || t.columns.some((c) => c.name.toLowerCase().includes(needle));
       if (matches) map.set(t.schema_name, [...(map.get(t.schema_name) ?? []), t]);
     }
