@@ -28,6 +28,7 @@ from tdm_agents.synthetic.engines.relations import plan_row_counts
 from tdm_agents.synthetic.engines.rules import RulesEngine
 from tdm_agents.synthetic.errors import SyntheticRequestError
 from tdm_agents.synthetic.packs import load_domain_pack, scenario_for
+from tdm_agents.synthetic.privacy import HoldoutSplit, holdout_split
 from tdm_agents.synthetic.quality import QualityReport, SampleKeeper, quality_report
 from tdm_agents.synthetic.scenarios import Scenario
 from tdm_agents.synthetic.schema_model import NormalizedSchema
@@ -120,10 +121,11 @@ def generate_dataset(
     if engine == "sdv" and training_read_table is None:
         raise SyntheticRequestError("the sdv engine needs a training dataset version")
     timings: dict[str, float] = {}
+    split = _holdout(schema, training_read_table, worker.name)
     if training_read_table is not None:
         started = time.perf_counter()
         hooks.log(f"fitting the {engine} engine", stage="train_sdv_relational_model")
-        worker.fit(schema, training_read_table)
+        worker.fit(schema, split.train if split is not None else training_read_table)
         timings["fit"] = time.perf_counter() - started
     checks = _RunChecks(schema, settings, keep_sample=training_read_table is not None)
     run_seed = seed if seed is not None else secrets.randbits(63)
@@ -140,7 +142,7 @@ def generate_dataset(
     written = worker.generate(GenerationRun(schema, planned, options, sink, hooks))
     timings["generate"] = time.perf_counter() - started
     started = time.perf_counter()
-    validation, quality = checks.finish(training_read_table)
+    validation, quality = checks.finish(training_read_table, split)
     timings["validate"] = time.perf_counter() - started
     hooks.log(
         f"validation: {validation.foreign_key_violations} FK violations, {len(validation.violations)} broken checks",
@@ -171,13 +173,32 @@ class _RunChecks:
         if self.keeper is not None:
             self.keeper.observe(table, batch)
 
-    def finish(self, training: ReadTable | None) -> tuple[ValidationReport, QualityReport | None]:
+    def finish(
+        self, training: ReadTable | None, split: HoldoutSplit | None
+    ) -> tuple[ValidationReport, QualityReport | None]:
         """The constraint report, and the quality report when training data was given."""
         quality = None
         if training is not None and self.keeper is not None:
             sample_rows = self.settings.synthetic_validation_sample_rows
-            quality = quality_report(self.schema, training, self.keeper.tables(), sample_rows)
+            note = _privacy_note(self.schema, split)
+            quality = quality_report(self.schema, training, self.keeper.tables(), sample_rows, split, note)
         return self.checker.report(), quality
+
+
+def _holdout(schema: NormalizedSchema, training: ReadTable | None, engine: str) -> HoldoutSplit | None:
+    """A holdout for engines that learn from rows (the rules engine learns nothing: no holdout needed)."""
+    if training is None or engine == "rules":
+        return None
+    return holdout_split(schema, training)
+
+
+def _privacy_note(schema: NormalizedSchema, split: HoldoutSplit | None) -> str | None:
+    if split is None:
+        return "rules engine: no rows were learned, so membership figures do not apply"
+    related = len(schema.entities) - len(split.tables)
+    if related:
+        return f"{related} table(s) in relationships were fitted whole: no holdout, no membership figures"
+    return None
 
 
 class MemorySink:

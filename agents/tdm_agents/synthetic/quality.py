@@ -1,5 +1,6 @@
-"""How close synthetic tables are to training tables: chartable per-column comparisons and,
-when `sdmetrics` is installed, its quality report (column shapes, column pair trends).
+"""How close synthetic tables are to training tables: chartable per-column comparisons, privacy
+figures (distance to closest record, exact copies, membership inference against a holdout; see
+`privacy`) and, when `sdmetrics` is installed, its quality report (column shapes, column pair trends).
 
 Comparisons use a bounded sample of each side, so the cost does not grow with the dataset.
 """
@@ -16,6 +17,7 @@ import pyarrow.compute as pc
 from pydantic import BaseModel, Field
 
 from tdm_agents.synthetic.engines.base import ReadTable
+from tdm_agents.synthetic.privacy import HoldoutSplit, PrivacyReport, TablePrivacy, summarize, table_privacy
 from tdm_agents.synthetic.schema_model import NormalizedSchema
 
 _BINS = 20
@@ -45,6 +47,7 @@ class QualityReport(BaseModel):
     column_shapes: float | None = None
     column_pair_trends: float | None = None
     per_table: dict[str, dict[str, float]] = Field(default_factory=dict)
+    privacy: PrivacyReport | None = None
 
 
 class SampleKeeper:
@@ -121,18 +124,34 @@ def _frequencies(values: pa.Array) -> dict[str, int]:
 
 
 def quality_report(
-    schema: NormalizedSchema, read_table: ReadTable, synthetic: dict[str, pa.Table], sample_rows: int
+    schema: NormalizedSchema,
+    read_table: ReadTable,
+    synthetic: dict[str, pa.Table],
+    sample_rows: int,
+    holdout: HoldoutSplit | None = None,
+    privacy_note: str | None = None,
 ) -> QualityReport:
-    """Compare every generated table with its training table."""
+    """Compare every generated table with its training table (the rows the engine fitted on when a
+    holdout split is given; the held-out rows then feed the membership figures)."""
     report = QualityReport()
     real_tables: dict[str, pa.Table] = {}
+    privacy: dict[str, TablePrivacy] = {}
     for entity in schema.entities:
         synth = synthetic.get(entity.name)
-        real = read_sample(read_table, entity.name, sample_rows) if synth is not None else None
+        train = holdout.train if holdout is not None else read_table
+        real = read_sample(train, entity.name, sample_rows) if synth is not None else None
         if real is None or synth is None:
             continue
         real_tables[entity.name] = real
         keys = set(entity.primary_key) | schema.fk_attributes(entity.name)
+        held = (
+            read_sample(holdout.holdout, entity.name, sample_rows)
+            if holdout is not None and entity.name in holdout.tables
+            else None
+        )
+        figures = table_privacy(synth, real, held, keys)
+        if figures is not None:
+            privacy[entity.name] = figures
         for attribute in entity.attributes:
             name = attribute.name
             if name in keys or name not in real.column_names or name not in synth.column_names:
@@ -142,6 +161,7 @@ def quality_report(
             )
             if comparison is not None:
                 report.columns.append(comparison)
+    report.privacy = summarize(privacy, privacy_note)
     _add_sdmetrics(report, schema, real_tables, synthetic)
     return report
 

@@ -144,6 +144,7 @@ def store_dataset(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, An
         total_rows=sum(row_counts.values()),
         foreign_key_violations=0,
         quality_score=(run.get("quality_report") or {}).get("overall_score"),
+        privacy=_privacy_summary(run.get("quality_report")),
     )
     # The schema and reports live in the metadata store now; keep the checkpointed state small.
     return {
@@ -152,6 +153,14 @@ def store_dataset(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, An
         "synthetic_run": {},
         "current_node": "store_dataset",
     }
+
+
+def _privacy_summary(quality: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The worst privacy figures across tables (per-table figures stay in the dataset's metadata)."""
+    privacy = (quality or {}).get("privacy")
+    if not privacy:
+        return None
+    return {key: value for key, value in privacy.items() if key != "per_table"}
 
 
 def _metadata(state: TDMState, files: dict[str, TableFileInfo]) -> dict[str, Any]:
