@@ -74,49 +74,62 @@ def equalities(left: str, left_cols: list[str], right: str, right_cols: list[str
 class KeySpec:
     """How rows of one table are told apart: its identifying columns, or `ctid` when it has none.
 
-    `ctid` is only stable within one snapshot, which is exactly the scope of an extraction.
+    `ctid` is only stable within one snapshot, which is exactly the scope of an extraction. A
+    partitioned table's rows live in several partitions whose ctids overlap, so there the row's
+    partition (`tableoid`) is part of the key.
     """
 
     columns: tuple[str, ...]
+    partitioned: bool = False
 
     @classmethod
     def of(cls, table: TableInfo) -> KeySpec:
         """The key of `table`: PK, else virtual key, else NOT NULL unique columns, else ctid."""
-        return cls(tuple(table.identifying_columns()))
+        return cls(tuple(table.identifying_columns()), table.kind == "partitioned_table")
 
     @property
     def uses_ctid(self) -> bool:
         return not self.columns
 
     @property
+    def _system_columns(self) -> list[tuple[str, str]]:
+        """(system column, key-set column) pairs of a ctid key."""
+        return [("tableoid", "toid"), ("ctid", "tid")] if self.partitioned else [("ctid", "tid")]
+
+    @property
     def set_columns(self) -> list[str]:
         """Column names inside a key-set table."""
-        return list(self.columns) if self.columns else ["tid"]
+        return list(self.columns) if self.columns else [name for _, name in self._system_columns]
 
     def select(self, alias: str) -> sql.Composable:
         """The key of `alias` as a select list, named like the key-set columns."""
         if self.uses_ctid:
-            return sql.SQL("{} AS tid").format(sql.Identifier(alias, "ctid"))
+            return sql.SQL(", ").join(
+                sql.SQL("{} AS {}").format(sql.Identifier(alias, col), sql.Identifier(name))
+                for col, name in self._system_columns
+            )
         return sql.SQL(", ").join(column_refs(alias, self.columns))
 
     def join(self, table_alias: str, set_alias: str) -> sql.Composable:
         """Condition matching rows of `table_alias` to keys in the key set `set_alias`."""
         if self.uses_ctid:
-            return sql.SQL("{} = {}").format(
-                sql.Identifier(table_alias, "ctid"), sql.Identifier(set_alias, "tid")
+            return sql.SQL(" AND ").join(
+                sql.SQL("{} = {}").format(sql.Identifier(table_alias, col), sql.Identifier(set_alias, name))
+                for col, name in self._system_columns
             )
         return equalities(table_alias, list(self.columns), set_alias, list(self.columns))
 
     def order_by(self, alias: str) -> sql.Composable:
         """A deterministic order, so that a LIMIT picks the same rows every run."""
-        cols = ["ctid"] if self.uses_ctid else list(self.columns)
+        cols = [col for col, _ in self._system_columns] if self.uses_ctid else list(self.columns)
         return sql.SQL(", ").join(column_refs(alias, cols))
 
     def text(self, alias: str) -> sql.Composable:
         """The key rendered as text (works for every key type), input of the sampling hash."""
-        if self.uses_ctid:
+        if self.uses_ctid and not self.partitioned:
             return sql.SQL("{}::text").format(sql.Identifier(alias, "ctid"))
-        return sql.SQL("ROW({})::text").format(sql.SQL(", ").join(column_refs(alias, self.columns)))
+        cols = [col for col, _ in self._system_columns] if self.uses_ctid else list(self.columns)
+        return sql.SQL("ROW({})::text").format(sql.SQL(", ").join(column_refs(alias, cols)))
 
 
 def condition_sql(alias: str, cond: ResolvedCondition, params: Params) -> sql.Composable:
