@@ -23,6 +23,7 @@ from tdm_agents.masking import (
     validate_rules,
 )
 from tdm_agents.masking import get_settings as masking_settings
+from tdm_agents.masking.output_length import length_problems
 from tdm_agents.pii_detection.fitted_rules import suggest_rules
 from tdm_agents.pii_detection.stored import stored_findings
 from tdm_api.errors import Conflict, Invalid, NotFound
@@ -129,12 +130,17 @@ def normalized_rules(raw: Any) -> dict[str, Any]:
 
 
 def resolved_rules(raw: Any, snapshot: SchemaSnapshot) -> list[ResolvedRule]:
-    """The agent's validation (types, options, FK propagation); 422 listing every problem."""
+    """The agent's validation (types, options, FK propagation, output lengths); 422 listing every problem."""
     normalized = normalized_rules(raw)
     try:
-        return validate_rules(normalized, snapshot)
+        rules = validate_rules(normalized, snapshot)
     except RuleValidationError as exc:
         raise _invalid(exc.problems) from None
+    # Parquet has no length limits: an overflow would surface only when provisioning loads it.
+    too_long = length_problems(rules, snapshot)
+    if too_long:
+        raise _invalid(too_long)
+    return rules
 
 
 def masking_keyring() -> MaskingKeyring:
