@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from urllib.parse import unquote
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -20,6 +21,11 @@ def normalize_database_url(url: str) -> str:
         raise ValueError("must be a postgresql:// URL") from exc
     if parsed.get_backend_name() != "postgresql":
         raise ValueError("must be a postgresql:// URL")
+    host = unquote(parsed.host or "")
+    if host.startswith("/"):
+        # libpq reads a percent-encoded socket directory in the host part; SQLAlchemy would look it
+        # up as a host name, so it moves to the `host` query parameter (the other form libpq reads).
+        parsed = parsed._replace(host=None).update_query_dict({"host": host})
     return parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
 
 

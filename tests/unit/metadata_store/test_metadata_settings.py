@@ -24,6 +24,20 @@ def test_plain_postgresql_url_uses_psycopg(monkeypatch: pytest.MonkeyPatch) -> N
     assert settings.encryption_key_list() == []
 
 
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("postgresql://u@/tdm?host=/var/run/postgresql", "postgresql+psycopg://u@/tdm?host=%2Fvar%2Frun%2Fpostgresql"),
+        ("postgresql://u@%2Fvar%2Frun%2Fpostgresql:5433/tdm", "postgresql+psycopg://u@:5433/tdm?host=%2Fvar%2Frun%2Fpostgresql"),
+    ],
+)  # fmt: skip
+def test_socket_directory_urls_reach_the_driver_as_libpq_reads_them(
+    monkeypatch: pytest.MonkeyPatch, url: str, expected: str
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", url)
+    assert get_settings().database_url == expected
+
+
 @pytest.mark.parametrize("bad", ["nonsense", "mysql://u@h/db", "sqlite:///x.db"])
 def test_non_postgresql_url_is_rejected(monkeypatch: pytest.MonkeyPatch, bad: str) -> None:
     monkeypatch.setenv("DATABASE_URL", bad)
