@@ -4,7 +4,8 @@ Checks: row counts against the manifest, every foreign key (anti-join counts, in
 user-defined keys that exist only in the metadata store), every primary and unique key, and the
 environment's own queries. Those run with `transaction_read_only` on, inside a savepoint that is
 rolled back afterwards, so a query cannot change the target. Details name tables, keys and counts,
-never values.
+never values. A key that a validated constraint of the target covers passes without a scan: the
+database checked every row when the constraint was added (see `enforced`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 import psycopg
 from psycopg import sql
 
+from tdm_agents.provisioning.enforced import EnforcedKeys, enforced_keys
 from tdm_agents.provisioning.layout import TargetLayout, TargetTable
 from tdm_metadata_store.snapshot import RelationshipInfo
 
@@ -30,11 +32,12 @@ def run_smoke_tests(
 ) -> dict[str, Any]:
     """Run every check; returns `{passed, checks: [{name, passed, detail}]}`."""
     checks = [_row_count(conn, layout.tables[key], rows, exact_counts) for key, rows in expected_rows.items()]
-    checks += [_foreign_key(conn, layout, rel) for rel in layout.relationships]
+    enforced = enforced_keys(conn, layout.tables.values())
+    checks += [_foreign_key(conn, layout, rel, enforced) for rel in layout.relationships]
     for table in layout.tables.values():
         keys = [table.info.primary_key] if table.info.primary_key else []
         keys += [u.columns for u in table.info.unique_constraints]
-        checks += [_unique(conn, table, cols) for cols in keys if cols]
+        checks += [_unique(conn, table, cols, enforced) for cols in keys if cols]
     checks += [_user_query(conn, query) for query in smoke_queries or []]
     return {"passed": all(c["passed"] for c in checks), "checks": checks}
 
@@ -55,8 +58,14 @@ def _row_count(conn: psycopg.Connection, table: TargetTable, expected: int, exac
     return _check(f"row_count:{table.key}", passed, f"{found} rows, expected {relation} {expected}")
 
 
-def _foreign_key(conn: psycopg.Connection, layout: TargetLayout, rel: RelationshipInfo) -> dict[str, Any]:
+def _foreign_key(
+    conn: psycopg.Connection, layout: TargetLayout, rel: RelationshipInfo, enforced: EnforcedKeys
+) -> dict[str, Any]:
     child, parent = layout.tables[rel.child_key], layout.tables[rel.parent_key]
+    name = f"foreign_key:{rel.child_key}({','.join(rel.child_columns)})->{rel.parent_key}"
+    constraint = enforced.foreign_key(rel.child_key, rel.child_columns, rel.parent_key, rel.parent_columns)
+    if constraint:
+        return _check(name, True, f"enforced by constraint {constraint}")
     present = sql.SQL(" AND ").join(
         sql.SQL("c.{} IS NOT NULL").format(sql.Identifier(c)) for c in rel.child_columns
     )
@@ -70,11 +79,17 @@ def _foreign_key(conn: psycopg.Connection, layout: TargetLayout, rel: Relationsh
             child.rows_ident, present, parent.rows_ident, match
         ),
     )
-    name = f"foreign_key:{rel.child_key}({','.join(rel.child_columns)})->{rel.parent_key}"
     return _check(name, orphans == 0, f"{orphans} rows reference a missing parent")
 
 
-def _unique(conn: psycopg.Connection, table: TargetTable, columns: list[str]) -> dict[str, Any]:
+def _unique(
+    conn: psycopg.Connection, table: TargetTable, columns: list[str], enforced: EnforcedKeys
+) -> dict[str, Any]:
+    constraint = enforced.unique_constraint(table.key, columns)
+    if constraint:
+        return _check(
+            f"unique:{table.key}({','.join(columns)})", True, f"enforced by constraint {constraint}"
+        )
     cols = sql.SQL(", ").join(sql.Identifier(c) for c in columns)
     present = sql.SQL(" AND ").join(sql.SQL("{} IS NOT NULL").format(sql.Identifier(c)) for c in columns)
     duplicates = _scalar(
