@@ -13,6 +13,7 @@ import { formatBytes, formatCount, formatDate, shortId } from "../../lib/format"
 import { comparisonsOf, DistributionChart } from "../synthetic/DistributionChart";
 import { isExternalUrl, saveDownload } from "./download";
 import { LineageGraph } from "./LineageGraph";
+import { PrivacyScores } from "./PrivacyScores";
 
 function Manifest({ tables }: { tables: ManifestTable[] }) {
   return (
@@ -97,6 +98,7 @@ function DatasetBody({ dataset }: { dataset: DatasetDetail }) {
           </div>
         </Card>
       </div>
+      <PrivacyScores metadata={dataset.metadata} />
       <Card title="Lineage">
         <QueryState query={lineage} feature="Lineage">
           {(graph) => (
