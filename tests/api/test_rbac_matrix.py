@@ -32,6 +32,7 @@ MIN_ROLE: dict[str, str] = {
     "getSchema": "viewer",
     "listSchemaVersions": "viewer",
     "diffSchemaVersions": "viewer",
+    "getSchemaDriftGate": "viewer",
     "listVirtualRelationships": "viewer",
     "addVirtualRelationship": "operator",
     "deleteVirtualRelationship": "operator",

@@ -108,7 +108,9 @@ def masked_dataset(portal_stack: PortalStack, subset_dataset: str) -> str:
 def ci_environment(portal_stack: PortalStack) -> Iterator[str]:
     """An environment named CI on a fresh target database, for workflows."""
     url = create_database(portal_stack.pg_server_url, prefix="tdm_ui_ci")
-    _api(portal_stack, "POST", "/environments", {"name": "CI", "connection_string": url})
+    # The DB-migration template loads an unmasked subset: the target is marked production.
+    config = {"tier": "production"}
+    _api(portal_stack, "POST", "/environments", {"name": "CI", "connection_string": url, "config": config})
     yield "CI"
     drop_database(portal_stack.pg_server_url, url)
 

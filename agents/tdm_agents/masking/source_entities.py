@@ -27,7 +27,7 @@ MIN_ENTITY_LENGTH = 6
 
 
 def _names(text: str) -> list[str]:
-    found = []
+    found: list[str] = []
     for match in _NAME_RUN.finditer(text):
         words = match.group().split()
         windows = (" ".join(words[i : i + n]) for n in (3, 2) for i in range(len(words) - n + 1))

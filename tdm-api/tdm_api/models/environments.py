@@ -27,6 +27,10 @@ class EnvironmentConfig(BaseModel):
     allowed_roles: list[Literal["admin", "operator"]] = Field(default_factory=lambda: ["admin", "operator"])
     protected: bool = False
     webhook_url: str | None = None
+    tier: Literal["non_production", "production"] = Field(
+        "non_production",
+        description="Unmasked subsets go into non-production environments only with an audited override",
+    )
 
 
 class EnvironmentCreate(BaseModel):

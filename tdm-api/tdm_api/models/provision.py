@@ -40,6 +40,17 @@ class ProvisionRequest(BaseModel):
     ttl_hours: float | None = Field(
         None, gt=0, le=24 * 90, description="Drop the target schema this many hours after the load"
     )
+    allow_unmasked: bool = Field(
+        False,
+        description="Load an unmasked subset into a non-production environment anyway (audited; "
+        "needs override_reason)",
+    )
+    override_reason: str | None = Field(
+        None,
+        min_length=10,
+        max_length=500,
+        description="Why unmasked data may go there (kept in the audit log)",
+    )
 
     @model_validator(mode="after")
     def _ttl_needs_schema(self) -> ProvisionRequest:
@@ -47,4 +58,6 @@ class ProvisionRequest(BaseModel):
             raise ValueError("ttl_hours needs a target_schema (only ephemeral schemas expire)")
         if self.target_schema == "public" and self.ttl_hours is not None:
             raise ValueError("the public schema cannot be ephemeral")
+        if self.allow_unmasked and not self.override_reason:
+            raise ValueError("allow_unmasked needs an override_reason (it is audited)")
         return self

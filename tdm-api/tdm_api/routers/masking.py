@@ -18,6 +18,7 @@ from tdm_api.models.masking import (
     PreviewRequest,
     PreviewResponse,
 )
+from tdm_api.services.drift_gate import require_open_gate
 from tdm_api.services.masking_inputs import (
     masking_keyring,
     ready_dataset,
@@ -52,7 +53,11 @@ def mask_dataset(body: MaskRequest, uow: UowDep, runtime: RuntimeDep, principal:
     masking_keyring()
     if any(r.type == "mask.tokenize" for r in resolved):
         secret_box(runtime)  # the token vault needs the platform's encryption key
+    written_for = rule_set.schema_version_id if rule_set else dataset.schema_version_id
+    require_open_gate(uow.session, written_for, "dataset_version_id")
     request: dict[str, Any] = {"dataset_version_id": str(dataset.id), "name": body.name}
+    if body.unknown_columns is not None:
+        request["unknown_columns"] = body.unknown_columns
     if rule_set is not None:
         # Pin the exact version that was validated, even if the name gets a newer one meanwhile.
         request.update(rule_set_id=str(rule_set.id), rule_set_version=rule_set.version)

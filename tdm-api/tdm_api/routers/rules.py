@@ -24,6 +24,7 @@ def _out(row: MaskingRuleSet) -> RuleSetOut:
         rules=list(row.rules_json.get("rules", [])),
         description=row.description,
         schema_version_id=row.schema_version_id,
+        unknown_columns=row.unknown_columns,
         created_by=row.created_by,
         created_at=row.created_at,
     )
@@ -48,6 +49,7 @@ def create_rule_set(body: RuleSetCreate, uow: UowDep, principal: Operator, respo
         and latest.rules_json == rules
         and latest.schema_version_id == body.schema_version_id
         and latest.description == body.description
+        and latest.unknown_columns == body.unknown_columns
     ):
         response.status_code = status.HTTP_200_OK
         return _out(latest)
@@ -57,6 +59,7 @@ def create_rule_set(body: RuleSetCreate, uow: UowDep, principal: Operator, respo
         description=body.description,
         schema_version_id=body.schema_version_id,
         created_by=principal.name,
+        unknown_columns=body.unknown_columns,
     )
     audit(
         uow,

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, Integer, String, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from tdm_metadata_store.models.base import Base, CreatedAt, JsonDict, UuidPk, name_column
+from tdm_metadata_store.models.base import Base, CreatedAt, JsonDict, UuidPk, in_values, name_column
+
+# What a mask job does with a column that has no rule and looks personal.
+UNKNOWN_COLUMN_MODES = ("fail", "mask_default")
 
 
 class MaskingRuleSet(Base):
@@ -22,11 +25,15 @@ class MaskingRuleSet(Base):
         ForeignKey("schema_versions.id", ondelete="SET NULL"), index=True
     )
     rules_json: Mapped[JsonDict]
+    unknown_columns: Mapped[str] = mapped_column(String(20), server_default=text("'fail'"))
     description: Mapped[str | None]
     created_by: Mapped[str | None] = mapped_column(String(255))
     created_at: Mapped[CreatedAt]
 
-    __table_args__ = (UniqueConstraint("name", "version"),)
+    __table_args__ = (
+        UniqueConstraint("name", "version"),
+        CheckConstraint(in_values("unknown_columns", UNKNOWN_COLUMN_MODES), name="unknown_columns"),
+    )
 
 
 class VaultToken(Base):

@@ -23,6 +23,7 @@ class MaskingRuleRepository(Repository):
         description: str | None = None,
         schema_version_id: uuid.UUID | None = None,
         created_by: str | None = None,
+        unknown_columns: str = "fail",
     ) -> MaskingRuleSet:
         """Store `rules` as version N+1 of the named rule set (1 for a new name)."""
         # A transaction-scoped lock on the name serializes concurrent saves of the same rule set.
@@ -39,6 +40,7 @@ class MaskingRuleRepository(Repository):
             description=description,
             schema_version_id=schema_version_id,
             created_by=created_by,
+            unknown_columns=unknown_columns,
         )
         self.session.add(row)
         self.session.flush()

@@ -21,6 +21,7 @@ import psycopg
 from langgraph.runtime import Runtime
 from psycopg import sql
 
+from tdm_agents.masking.release import SOURCE_DERIVED, needs_unmasked_override
 from tdm_agents.provisioning import target
 from tdm_agents.provisioning.dataset_schema import snapshot_for_dataset
 from tdm_agents.provisioning.errors import ProvisioningError, SmokeTestsFailed
@@ -35,10 +36,13 @@ from tdm_metadata_store.repositories.schemas import SchemaRepository
 from tdm_orchestrator.context import JobContext
 from tdm_orchestrator.errors import PermanentJobError
 from tdm_orchestrator.graphs.linear import Subgraph, build_linear_graph
+from tdm_orchestrator.graphs.privacy_checks import require_open_gate
+from tdm_orchestrator.requests import step_request
 from tdm_orchestrator.services import Services
 from tdm_orchestrator.state import TDMState
 
 STEP = "provisioning"
+STAGE_VALIDATE = "validate_dataset_version"
 LOCK_TTL_S = 3600.0
 LOCK_WAIT_S = 60.0
 LOCK_EXTEND_EVERY_S = 60.0
@@ -119,6 +123,13 @@ def validate_dataset_version(state: TDMState, runtime: Runtime[JobContext]) -> d
             "schema_version_id": schema_version_id,
             **_options(request, config),
         }
+        source_type = row.source_type
+    if source_type in SOURCE_DERIVED and schema_version_id:
+        run["drift_gate"] = require_open_gate(
+            services, schema_version_id, runtime.context.hooks, STAGE_VALIDATE
+        )
+    own = step_request(state, STEP)  # a workflow's provision step carries its own override
+    run["unmasked_override"] = _unmasked_override(source_type, config, own, env.name, runtime)
     manifest = services.dataset_store.read_manifest(version_id)
     if manifest is None:
         raise PermanentJobError(
@@ -130,6 +141,28 @@ def validate_dataset_version(state: TDMState, runtime: Runtime[JobContext]) -> d
         stage="validate_dataset_version",
     )
     return {"provision_run": run, "target_env": env.name, "current_node": "validate_dataset_version"}
+
+
+def _unmasked_override(
+    source_type: str,
+    config: dict[str, Any],
+    request: dict[str, Any],
+    env_name: str,
+    runtime: Runtime[JobContext],
+) -> dict[str, Any] | None:
+    """The override that lets an unmasked subset into a non-production environment; fails the job without one."""
+    if not needs_unmasked_override(source_type, config):
+        return None
+    if not request.get("allow_unmasked") or not request.get("override_reason"):
+        raise PermanentJobError(
+            f"The dataset version is not masked and {env_name} is a non-production environment; "
+            "mask it first or provision with allow_unmasked and an override_reason."
+        )
+    runtime.context.hooks.log(
+        f"Unmasked data into non-production {env_name} by explicit override", level="warning",
+        stage=STAGE_VALIDATE,
+    )  # fmt: skip
+    return {"allowed": True, "reason": str(request["override_reason"]), "source_type": source_type}
 
 
 def _options(request: dict[str, Any], config: dict[str, Any]) -> dict[str, Any]:
@@ -297,6 +330,8 @@ def complete_provisioning(state: TDMState, runtime: Runtime[JobContext]) -> dict
         "row_counts": result["row_counts"],
         "tables_created": result["tables_created"],
         "smoke_test_results": result["smoke_test_results"],
+        "unmasked_override": run.get("unmasked_override"),
+        "drift_gate": run.get("drift_gate"),
     }
     runtime.context.hooks.log(
         f"Provisioned {sum(result['row_counts'].values())} rows into {run['environment']}",

@@ -360,7 +360,12 @@ def test_workflows_run_report_steps_and_pause_for_pii_approval(
         "connection_id": connection_id,
         "target_env": "CI",
         "subset": {"root_table": "customers", "sampling_pct": 30},
-        "provision": {"target_schema": "ci_wf", "mode": "drop_create"},
+        "provision": {
+            "target_schema": "ci_wf",
+            "mode": "drop_create",
+            "allow_unmasked": True,
+            "override_reason": "migration test of the unmasked subset",
+        },
     }
     migrated = tdm_json(
         live_api,

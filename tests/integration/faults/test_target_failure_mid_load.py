@@ -55,8 +55,14 @@ class BackendTerminator:
                 time.sleep(0.05)
 
 
+# Unmasked subsets into a non-production environment: the audited override.
+OVERRIDE = {"allow_unmasked": True, "override_reason": "fault tests load generated rows"}
+
+
 def _provision(platform, dataset: str, **options) -> dict:
-    job_id = submit(platform, "provision", {"dataset_version_id": dataset, "target_env": "UAT", **options})
+    job_id = submit(
+        platform, "provision", {"dataset_version_id": dataset, "target_env": "UAT", **OVERRIDE, **options}
+    )
     return platform.wait_for_job(job_id, timeout_s=120)
 
 
@@ -82,7 +88,7 @@ def test_target_connection_killed_mid_load_leaves_target_as_before(platform, sta
         assert before["public.c000"][0] == 3000
 
         job_id = submit(platform, "provision", {"dataset_version_id": half["result"]["subset_dataset_version_id"],
-                                                "target_env": "UAT", "reset_env": True})  # fmt: skip
+                                                "target_env": "UAT", "reset_env": True, **OVERRIDE})  # fmt: skip
         wait_for_stage(platform.env["REDIS_URL"], job_id, "load:")
         # Keep cutting the target's connections, so retries of the load meet the same failure.
         terminator = BackendTerminator(pg_server_url, make_url(target_url).database)

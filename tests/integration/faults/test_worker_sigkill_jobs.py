@@ -115,7 +115,8 @@ def test_provision_job_survives_worker_kill_mid_load(platform, start_worker, fre
         assert r.status_code == 201, r.text
         # Append into an empty target: loading twice would double the rows (or hit the primary keys).
         job_id = submit(platform, "provision", {"dataset_version_id": source, "target_env": "QA",
-                                                "reset_env": False, "mode": "append"})  # fmt: skip
+                                                "reset_env": False, "mode": "append", "allow_unmasked": True,
+                                                "override_reason": "fault tests load generated rows"})  # fmt: skip
         job = _kill_during(platform, start_worker, job_id, "load:")
         assert job["result"]["row_counts"] == {"accounts": 300, **{n: 3000 for n in children}}
         with psycopg.connect(target_url) as conn:

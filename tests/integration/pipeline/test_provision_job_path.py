@@ -41,8 +41,14 @@ def _environment(platform, name: str, url: str, **config) -> str:
     return r.json()["id"]
 
 
+# The datasets here are unmasked subsets and the environments non-production: an audited override.
+OVERRIDE = {"allow_unmasked": True, "override_reason": "provisioning tests load the sample source as is"}
+
+
 def _provision(platform, body: dict, role: str = "operator"):
-    return platform.client.post("/api/v1/provision", headers=platform.headers(role), json=body)
+    return platform.client.post(
+        "/api/v1/provision", headers=platform.headers(role), json={**OVERRIDE, **body}
+    )
 
 
 def test_provision_job_loads_target_and_records_lineage(platform, start_worker, source_db_url, fresh_db_url):
@@ -62,6 +68,7 @@ def test_provision_job_loads_target_and_records_lineage(platform, start_worker, 
     job = platform.wait_for_job(r.json()["job_id"], timeout_s=120)
     assert job["status"] == "succeeded", job
     result = job["result"]
+    assert result["unmasked_override"]["reason"] == OVERRIDE["override_reason"]
     assert set(result["tables_loaded"]) == set(TABLES)
     assert result["smoke_test_results"]["passed"]
     assert any(

@@ -15,6 +15,7 @@ class ExitCode(IntEnum):
     UNREACHABLE = 5
     AUTH_ERROR = 6
     AWAITING_APPROVAL = 7
+    GATE_CLOSED = 8  # `tdm schemas drift-gate`: schema drift blocks mask and provision jobs
 
 
 # A job's terminal (or parked) status and the exit code `--wait` ends with.

@@ -1,4 +1,4 @@
-"""`tdm discover` and `tdm schemas list|show|diff`."""
+"""`tdm discover` and `tdm schemas list|show|diff|drift-gate`."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import typer
 
 from tdm_api.cli.client.calls import get_list
 from tdm_api.cli.client.context import api_client, client_command, options_of
+from tdm_api.cli.client.exit_codes import ExitCode
 from tdm_api.cli.client.render import print_json, show_list, show_record
 from tdm_api.cli.client.request_files import build_request, require
 from tdm_api.cli.client.submit import RequestFile, Wait, run_job
@@ -120,6 +121,36 @@ def diff_schema(
         out.print(f"no changes between versions {from_version} and {to_version}", markup=False)
         return
     show_record(options, changes)
+
+
+@schemas_app.command("drift-gate")
+@client_command
+def drift_gate(
+    ctx: typer.Context,
+    schema_id: Annotated[str, typer.Argument(help="Schema id")],
+    rule_set_id: Annotated[
+        str | None, typer.Option(help="Baseline: the schema version this rule set was saved for")
+    ] = None,
+    from_version: Annotated[int | None, typer.Option("--from", help="Baseline version number")] = None,
+) -> None:
+    """Check the schema drift gate; exits 8 while new or changed columns block mask and provision jobs."""
+    options = options_of(ctx)
+    with api_client(ctx) as client:
+        gate = client.get(
+            f"/schema/{schema_id}/drift-gate", rule_set_id=rule_set_id, **{"from": from_version}
+        )
+    if options.json:
+        print_json(gate)
+    elif gate["open"]:
+        out.print(
+            f"drift gate open: version {gate['latest_version']} against {gate['baseline_version']} "
+            f"({gate['drifted_columns']} drifted column(s), all ruled or reviewed)",
+            markup=False,
+        )
+    else:
+        show_list(options, gate["blockers"], ("table", "column", "change", "reason"))
+    if not gate["open"]:
+        raise typer.Exit(ExitCode.GATE_CLOSED)
 
 
 def register(app: typer.Typer) -> None:
