@@ -19,6 +19,8 @@ from typing import Literal
 import psycopg
 import psycopg.errors
 from psycopg import conninfo as pg_conninfo
+from sqlalchemy import text
+from sqlalchemy.orm import Session
 
 DEFAULT_PORT = 5432
 MAX_PART_LENGTH = 255  # what the metadata store keeps of a host list, database or user name
@@ -296,3 +298,22 @@ def _reaches(endpoint: Endpoint, server: ServerIdentity) -> bool:
         return server.local and (not endpoint.host or endpoint.host.rstrip("/") in server.socket_dirs)
     name = (endpoint.hostaddr or endpoint.host).lower().strip("[]")
     return name in server.hosts or (server.local and is_loopback(name))
+
+
+def session_identity(session: Session) -> ServerIdentity:
+    """The identity of the database a SQLAlchemy session is connected to (the metadata store's)."""
+    row = session.execute(text(SERVER_IDENTITY_SQL)).one()
+    url = session.get_bind().engine.url
+    url_hosts = [url.host or "", *str(url.query.get("host") or "").split(",")]
+    database, port, socket_dirs, server_addr = row
+    return ServerIdentity.from_server((database, port, socket_dirs, server_addr), url_hosts)
+
+
+def reaches_session_database(session: Session, url: str) -> bool:
+    """True when `url` reaches the database `session` is connected to; False for an unusable string
+    (whoever connects with it reports that in its own words)."""
+    try:
+        address = describe(url)
+    except SourceUrlError:
+        return False
+    return same_database(address, session_identity(session))

@@ -5,16 +5,13 @@ from __future__ import annotations
 
 import hashlib
 
-from sqlalchemy import text
-
 from tdm_agents.common.source_db import (
-    SERVER_IDENTITY_SQL,
-    ServerIdentity,
     SourceAddress,
     SourceUrlError,
     describe,
-    parse_source,
+    reaches_session_database,
     same_database,
+    session_identity,
 )
 from tdm_api.dependencies import Principal, UnitOfWork, audit, secret_box
 from tdm_api.errors import Invalid
@@ -39,17 +36,9 @@ def source_address(url: str, field: str = "connection_string") -> SourceAddress:
 def checked_source(uow: UnitOfWork, url: str, field: str = "connection_string") -> SourceAddress:
     """`source_address`, and 422 when it is the metadata database itself."""
     address = source_address(url, field)
-    if same_database(address, metadata_identity(uow)):
+    if same_database(address, session_identity(uow.session)):
         raise Invalid(METADATA_REFUSED, field=field)
     return address
-
-
-def metadata_identity(uow: UnitOfWork) -> ServerIdentity:
-    """How the metadata database is reached: asked of its server, plus the hosts of our own URL."""
-    row = uow.session.execute(text(SERVER_IDENTITY_SQL)).one()
-    url = uow.session.get_bind().engine.url
-    url_hosts = [url.host or "", *str(url.query.get("host") or "").split(",")]
-    return ServerIdentity.from_server(tuple(row), url_hosts)  # type: ignore[arg-type]
 
 
 def parts_of(address: SourceAddress) -> ConnectionParts:
@@ -81,9 +70,5 @@ def inline_connection(
 
 def refuse_stored_metadata_source(uow: UnitOfWork, url: str, field: str = "connection_id") -> None:
     """For connections stored before these checks: 422 when one reaches the metadata database."""
-    try:
-        parse_source(url)
-    except SourceUrlError:
-        return  # the job reports an unusable string in its own words
-    if same_database(describe(url), metadata_identity(uow)):
+    if reaches_session_database(uow.session, url):
         raise Invalid(METADATA_REFUSED, field=field)
