@@ -182,6 +182,21 @@ def install_error_handlers(app: FastAPI) -> None:
         response.headers["Retry-After"] = str(RETRY_AFTER_S)
         return response
 
+    @app.exception_handler(sqlalchemy.exc.OperationalError)
+    @app.exception_handler(psycopg.OperationalError)
+    async def _database_down(request: Request, exc: Exception) -> JSONResponse:
+        # The metadata database refused or dropped the connection (a restart, a failover): the
+        # transaction was rolled back, so the client may retry. The driver's text is not logged.
+        log.warning("metadata database unavailable path=%s type=%s", request.url.path, type(exc).__name__)
+        response = problem(
+            503,
+            "The metadata database is unavailable; nothing was done. Retry shortly.",
+            kind="unavailable",
+            instance=request.url.path,
+        )
+        response.headers["Retry-After"] = str(RETRY_AFTER_S)
+        return response
+
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
         ref = uuid.uuid4().hex[:12]

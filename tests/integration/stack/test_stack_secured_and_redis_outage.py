@@ -5,6 +5,7 @@ job accepted before or during the outage runs exactly once."""
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import stat
 import tempfile
@@ -85,6 +86,7 @@ def stack() -> Iterator[RunningStack]:
             api.close()
         finally:
             supervisor.shutdown()
+            shutil.rmtree(root, ignore_errors=True)
 
 
 def test_servers_need_the_generated_credentials_which_are_never_shown(stack):
@@ -189,3 +191,26 @@ def test_redis_killed_comes_back_and_jobs_run_exactly_once(stack, fresh_db_url):
     time.sleep(3)  # several requeue rounds: the cancelled job must not be picked up
     assert api.get(f"/job/{to_cancel}").json()["status"] == "cancelled"
     assert _runs_finished(stack.database_url, to_cancel) == 0
+
+
+def test_postgres_killed_comes_back_on_its_port_and_jobs_run_again(stack, fresh_db_url):
+    _source(fresh_db_url)
+    api = stack.api
+    created = api.post("/connections", json={"name": "pg-outage-source", "connection_string": fresh_db_url})
+    assert created.status_code == 201, created.text
+    postgres = stack.supervisor.postgres
+    (watch,) = [server for server in stack.supervisor.servers if server.name == "postgres"]
+    port, old_pid, restarts = postgres.port, postgres.running_pid(), watch.restarts
+    os.kill(old_pid, signal.SIGKILL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        submitted = _discover(api, created.json()["id"])  # during the outage: 503, never 500
+        if submitted.status_code == 202 and watch.restarts > restarts:
+            break
+        assert submitted.status_code in (202, 503), submitted.text
+        if submitted.status_code == 503:
+            assert submitted.headers["retry-after"]
+        time.sleep(0.3)
+    assert watch.restarts > restarts and postgres.port == port
+    assert submitted.status_code == 202, submitted.text
+    assert _wait_for_job(api, submitted.json()["job_id"])["status"] == "succeeded"
