@@ -1,5 +1,8 @@
-"""Masking subgraph: load_dataset → load_masking_rules → create_masked_version →
-apply_mask_transformers → validate_integrity → store_masked_dataset.
+"""Masking subgraph: load_dataset → load_masking_rules → check_column_coverage →
+create_masked_version → apply_mask_transformers → validate_integrity → store_masked_dataset.
+
+Fail closed: `load_masking_rules` stops at a closed schema drift gate, and `check_column_coverage`
+stops (or adds default rules) when a column without a rule looks personal; both before any write.
 
 Nodes are thin: they call the masking agent and the stores. The input version is only ever read;
 the output version's id is fixed (and its row created) in a node of its own before any file is
@@ -40,6 +43,7 @@ from tdm_orchestrator.errors import PermanentJobError
 from tdm_orchestrator.graphs.linear import Subgraph, build_linear_graph
 from tdm_orchestrator.graphs.mask_privacy import score_masked_privacy
 from tdm_orchestrator.graphs.node_support import load_snapshot, reserve_output_version
+from tdm_orchestrator.graphs.privacy_checks import check_column_coverage, require_open_gate
 from tdm_orchestrator.requests import step_request
 from tdm_orchestrator.services import Services
 from tdm_orchestrator.state import TDMState
@@ -125,8 +129,8 @@ def load_dataset(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any
     return {"mask_run": run, "current_node": "load_dataset"}
 
 
-def _stored_rule_set(session: Any, request: dict[str, Any]) -> tuple[dict[str, Any], str, int] | None:
-    """(rules, id, version) of the requested stored rule set, or None for inline rules."""
+def _stored_rule_set(session: Any, request: dict[str, Any]) -> tuple[dict[str, Any], str, int, Any] | None:
+    """(rules, id, version, (schema version id, unknown_columns)) of the requested stored rule set, or None."""
     if not request.get("rule_set_id"):
         return None
     repo = MaskingRuleRepository(session)
@@ -135,7 +139,7 @@ def _stored_rule_set(session: Any, request: dict[str, Any]) -> tuple[dict[str, A
         row = repo.get_version(row.name, int(request["rule_set_version"]))
     if row is None:
         raise PermanentJobError("The requested masking rule set (or version) does not exist.")
-    return row.rules_json, str(row.id), row.version
+    return row.rules_json, str(row.id), row.version, (row.schema_version_id, row.unknown_columns)
 
 
 def _suggested(session: Any, schema_version_id: str, snapshot: Any, runtime: Runtime[JobContext]) -> dict:
@@ -161,7 +165,9 @@ def load_masking_rules(state: TDMState, runtime: Runtime[JobContext]) -> dict[st
     snapshot = load_snapshot(services, run["schema_version_id"])
     with services.unit_of_work() as session:
         stored = _stored_rule_set(session, request)
-        raw, rule_set_id, version = stored if stored else (request.get("rules"), None, None)
+        raw, rule_set_id, version, (written_for, stored_mode) = (
+            stored if stored else (request.get("rules"), None, None, (None, None))
+        )
         if not raw and (request.get("use_suggested_rules") or state.get("pii_map")):
             raw = _suggested(session, run["schema_version_id"], snapshot, runtime)
     if not raw:
@@ -169,6 +175,10 @@ def load_masking_rules(state: TDMState, runtime: Runtime[JobContext]) -> dict[st
             "The request names neither a masking rule set nor inline rules "
             "(nor use_suggested_rules with a PII classification)."
         )
+    # The rules were written for their rule set's schema version (inline rules: the dataset's).
+    gate = require_open_gate(
+        services, str(written_for or run["schema_version_id"]), runtime.context.hooks, "load_masking_rules"
+    )
     resolved = validate_rules(raw, snapshot)
     present = [r for r in resolved if r.table in run["tables"]]
     if not present:
@@ -183,8 +193,14 @@ def load_masking_rules(state: TDMState, runtime: Runtime[JobContext]) -> dict[st
         "rule_set_id": rule_set_id,
         "rule_set_version": version,
         "rules": [r.model_dump(mode="json") for r in present],
+        # The request's choice, else the rule set's, else fail (privacy by default).
+        "unknown_columns": str(request.get("unknown_columns") or stored_mode or "fail"),
     }
-    return {"masking_rules": rules, "current_node": "load_masking_rules"}
+    return {
+        "masking_rules": rules,
+        "mask_run": {**run, "drift_gate": gate},
+        "current_node": "load_masking_rules",
+    }
 
 
 def create_masked_version(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
@@ -304,7 +320,8 @@ def _record_catalog(services: Services, state: TDMState, job_id: uuid.UUID) -> N
             "rule_set_id": rules["rule_set_id"], "rule_set_version": rules["rule_set_version"],
             "key_id": run["key_id"], "row_counts": {t: f["rows"] for t, f in files.items()},
             "column_rules": run["column_rules"], "integrity_report": run["integrity"],
-            "leak_report": run["leak_check"],
+            "leak_report": run["leak_check"], "column_states": run.get("coverage"),
+            "drift_gate": run.get("drift_gate"),
         })  # fmt: skip
         lineage = LineageRepository(session)
         lineage.add(
@@ -342,6 +359,8 @@ def store_masked_dataset(state: TDMState, runtime: Runtime[JobContext]) -> dict[
         "columns_masked": len(run["column_rules"]),
         "integrity": run["integrity"],
         "leak_check": run["leak_check"],
+        "column_states": run.get("coverage"),
+        "drift_gate": run.get("drift_gate"),
     }
     runtime.context.hooks.log(
         f"Masked dataset version {output_id} is ready: {summary['tables']} table(s), {summary['rows']} rows",
@@ -350,8 +369,8 @@ def store_masked_dataset(state: TDMState, runtime: Runtime[JobContext]) -> dict[
     return {"step_results": {STEP: summary}, "current_node": "store_masked_dataset"}
 
 
-NODES = (load_dataset, load_masking_rules, create_masked_version, apply_mask_transformers,
-         validate_integrity, store_masked_dataset, score_masked_privacy)  # fmt: skip
+NODES = (load_dataset, load_masking_rules, check_column_coverage, create_masked_version,
+         apply_mask_transformers, validate_integrity, store_masked_dataset, score_masked_privacy)  # fmt: skip
 
 
 def build_masking_graph() -> Subgraph:
