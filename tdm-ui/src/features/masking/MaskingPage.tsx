@@ -13,6 +13,7 @@ import { Card, PageHeader } from "../../components/Card";
 import { SelectField, TextField } from "../../components/Field";
 import { NotAvailable, ProblemAlert } from "../../components/ProblemAlert";
 import { Empty, Loading } from "../../components/States";
+import { DriftGatePanel } from "../schemas/DriftGatePanel";
 import { NO_SCHEMA, SchemaVersionPicker } from "../shared/SchemaVersionPicker";
 import { ReadOnlyNotice } from "../shared/ReadOnlyNotice";
 import { checkRuleSetName, cleanRules, mergeSuggested, toRuleEntries, validateRules } from "./maskingRules";
@@ -39,6 +40,7 @@ export function MaskingPage() {
   const [choice, setChoice] = useState(NO_SCHEMA);
   const [rules, setRules] = useState<RuleEntry[]>([]);
   const [name, setName] = useState("");
+  const [unknownColumns, setUnknownColumns] = useState<"fail" | "mask_default">("fail");
   const [nameError, setNameError] = useState<string | undefined>();
   const [saved, setSaved] = useState<RuleSet | null>(null);
   const [suggestion, setSuggestion] = useState<{ suggested: SuggestedRules; added: number } | null>(null);
@@ -54,7 +56,7 @@ export function MaskingPage() {
     },
   });
   const save = useMutation({
-    mutationFn: () => masking.saveRuleSet({ name: name.trim(), schema_version_id: choice.versionId, rules: cleanRules(rules) }),
+    mutationFn: () => masking.saveRuleSet({ name: name.trim(), schema_version_id: choice.versionId, rules: cleanRules(rules), unknown_columns: unknownColumns }),
     onSuccess: async (set) => {
       setSaved(set);
       await queryClient.invalidateQueries({ queryKey: ["rule-sets"] });
@@ -134,12 +136,21 @@ export function MaskingPage() {
               <Card title="Save rule set">
                 <div className="space-y-3">
                   <TextField label="Rule set name" value={name} onChange={(e) => setName(e.target.value)} error={nameError} hint="Saving under an existing name creates its next version." />
+                  <SelectField
+                    label="Unknown personal columns"
+                    value={unknownColumns}
+                    options={[{ value: "fail", label: "Fail the mask job (privacy by default)" }, { value: "mask_default", label: "Mask them with the suggested rule" }]}
+                    onChange={(e) => setUnknownColumns(e.target.value === "mask_default" ? "mask_default" : "fail")}
+                  />
                   <ProblemAlert error={save.error} />
                   {saved && save.data?.id === saved.id && <p role="status" className="text-sm text-emerald-700">Saved as {saved.name} v{saved.version}.</p>}
                   <Button busy={save.isPending} onClick={submitSave}>Save rule set</Button>
                 </div>
               </Card>
             )}
+            <Card title="Schema drift gate">
+              <DriftGatePanel schemaId={choice.schemaId || undefined} baseline={saved ? { ruleSetId: saved.id } : { fromVersion: choice.versionNumber }} />
+            </Card>
             {canRun && (
               <Card title="Mask a dataset">
                 <RunMaskPanel schemaVersionId={choice.versionId} savedRuleSet={saved && { id: saved.id, label: `${saved.name} v${saved.version}` }} rules={rules} valid={problems.size === 0} />

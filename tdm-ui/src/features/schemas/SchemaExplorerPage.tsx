@@ -12,6 +12,7 @@ import { Tabs } from "../../components/Tabs";
 import { formatDate } from "../../lib/format";
 import { columnKey, isPii, usePiiFindings } from "../pii/usePiiFindings";
 import { RelationshipDiagram } from "./RelationshipDiagram";
+import { DriftGatePanel } from "./DriftGatePanel";
 import { SchemaDiffView } from "./SchemaDiffView";
 import { TableDetail } from "./TableDetail";
 import { TableTree } from "./TableTree";
@@ -98,9 +99,14 @@ export function SchemaExplorerPage() {
                 </Card>
               )}
               {tab === "drift" && (
-                <Card title="Drift between versions">
-                  <QueryState query={versions}>{(list) => <SchemaDiffView schemaId={schemaId} versions={list} />}</QueryState>
-                </Card>
+                <div className="space-y-4">
+                  <Card title="Schema drift gate">
+                    <DriftGatePanel schemaId={schemaId} />
+                  </Card>
+                  <Card title="Drift between versions">
+                    <QueryState query={versions}>{(list) => <SchemaDiffView schemaId={schemaId} versions={list} />}</QueryState>
+                  </Card>
+                </div>
               )}
               {tab === "keys" && (
                 <div className="grid gap-4 lg:grid-cols-2">
