@@ -29,6 +29,19 @@ export function checkPostgresUrl(url: string, required = true): string | undefin
   return undefined;
 }
 
+/** A source connection string as libpq takes it: a postgresql:// (or postgres://) URL, or key=value
+ * pairs such as `host=/var/run/postgresql dbname=shop`. The server checks the rest (422 naming the part). */
+export function checkSourceConnectionString(value: string): string | undefined {
+  const text = value.trim();
+  if (!text) return "Enter a connection string.";
+  if (/[\u0000-\u001f\u007f]/.test(value)) return "Remove line breaks and other control characters.";
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
+    return /^postgres(ql)?(\+\w+)?:\/\//i.test(text) ? undefined : "Use a postgresql:// URL or key=value pairs.";
+  }
+  if (!/^\w+\s*=/.test(text)) return "Use a postgresql://user:password@host:port/database URL or key=value pairs (host=… dbname=…).";
+  return /(^|\s)dbname\s*=/.test(text) ? undefined : "Name the database (dbname=…).";
+}
+
 export function checkHttpUrl(url: string): string | undefined {
   try {
     const parsed = new URL(url);

@@ -7,7 +7,7 @@ import { keys } from "../../api/queries";
 import { Button } from "../../components/Button";
 import { TextField } from "../../components/Field";
 import { ProblemAlert } from "../../components/ProblemAlert";
-import { checkConnectionName, checkPostgresUrl, type Errors, hasErrors } from "../../lib/validation";
+import { checkConnectionName, checkSourceConnectionString, type Errors, hasErrors } from "../../lib/validation";
 
 /** Register a source database. The connection string is sent once and never shown again. */
 export function ConnectionForm({ onDone }: { onDone: () => void }) {
@@ -25,7 +25,7 @@ export function ConnectionForm({ onDone }: { onDone: () => void }) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const found = { name: checkConnectionName(name), url: checkPostgresUrl(url) };
+    const found = { name: checkConnectionName(name), url: checkSourceConnectionString(url) };
     setErrors(found);
     if (!hasErrors(found)) create.mutate();
   };
@@ -42,7 +42,7 @@ export function ConnectionForm({ onDone }: { onDone: () => void }) {
           onChange={(e) => setUrl(e.target.value)}
           error={errors.url}
           placeholder="postgresql://reader:…@db:5432/shop"
-          hint="Stored encrypted; the portal never shows it again."
+          hint="A postgresql:// URL (socket: postgresql://user@/db?host=/var/run/postgresql) or key=value pairs. Stored encrypted; never shown again."
         />
       </div>
       <ProblemAlert error={create.error} />
