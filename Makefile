@@ -64,6 +64,7 @@ bench: $(STAMP_TEST)
 openapi: $(STAMP_RUN)
 	$(BIN)/python -m tdm_api.openapi_export docs/openapi.json
 	$(BIN)/python -m tdm_api.cli.client.api_reference
+	$(BIN)/python -m tdm_agents.masking.transformers.catalogue_doc docs/masking.md
 	@if [ -d tdm-ui/node_modules ]; then cd tdm-ui && npm run generate:api; fi
 
 clean:

@@ -9,7 +9,11 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from tdm_agents.masking.transformers.base import Transformer
-from tdm_agents.masking.transformers.registry import UnknownTransformerError, get_transformer
+from tdm_agents.masking.transformers.registry import (
+    UnknownTransformerError,
+    get_transformer,
+    list_transformers,
+)
 from tdm_metadata_store.snapshot import SchemaSnapshot, TableInfo
 
 
@@ -25,9 +29,9 @@ class RuleEntry(BaseModel):
     """One rule as written by a user: which column, which rule type, which options."""
 
     model_config = ConfigDict(extra="forbid")
-    table: str = Field(min_length=1)
-    column: str = Field(min_length=1)
-    type: str = Field(min_length=1)
+    table: str = Field(min_length=1, max_length=200)
+    column: str = Field(min_length=1, max_length=200)
+    type: str = Field(min_length=1, max_length=100)
     options: dict[str, Any] = Field(default_factory=dict)
 
     @property
@@ -62,28 +66,83 @@ class ResolvedRule(BaseModel):
         return self.transformer().parse_options(self.options)
 
 
-def parse_rule_set(raw: Any) -> list[RuleEntry]:
-    """Accept `{"t.c": "mask.x"}`, `{"t.c": {"type", "options"}}`, a list of entries, or `{"rules": [...]}`."""
-    if isinstance(raw, dict) and isinstance(raw.get("rules"), list):
+def _entry(raw: Any, label: str, problems: list[dict[str, str]], **target: str) -> RuleEntry | None:
+    if isinstance(raw, RuleEntry):
+        return raw
+    if isinstance(raw, str):
+        raw = {"type": raw}
+    if not isinstance(raw, dict):
+        problems.append({"field": label, "message": "a rule is a type name or {type, options}"})
+        return None
+    try:
+        return RuleEntry.model_validate({**raw, **target} if target else raw)
+    except ValidationError as exc:
+        problems.extend(_problems_from_validation(label, exc, under=""))
+        return None
+
+
+def _raw_entries(raw: Any, problems: list[dict[str, str]]) -> list[RuleEntry | None]:
+    if isinstance(raw, dict) and set(raw) == {"rules"} and isinstance(raw["rules"], list):
         raw = raw["rules"]
     if isinstance(raw, list):
-        return [entry if isinstance(entry, RuleEntry) else RuleEntry.model_validate(entry) for entry in raw]
+        return [_entry(item, f"rules[{i}]", problems) for i, item in enumerate(raw)]
     if not isinstance(raw, dict):
         raise RuleValidationError([{"field": "rules", "message": "rules must be an object or a list"}])
-    entries = []
+    entries: list[RuleEntry | None] = []
     for target, spec in raw.items():
         table, dot, column = str(target).rpartition(".")
         if not dot or not table or not column:
-            raise RuleValidationError(
-                [{"field": str(target), "message": "rule keys look like 'table.column'"}]
+            problems.append({"field": str(target)[:200], "message": "rule keys look like 'table.column'"})
+            continue
+        if isinstance(spec, dict) and ({"table", "column"} & set(spec)):
+            problems.append(
+                {
+                    "field": str(target)[:200],
+                    "message": "the key names the column: give only type and options",
+                }
             )
-        if isinstance(spec, str):
-            spec = {"type": spec}
-        if not isinstance(spec, dict):
-            raise RuleValidationError(
-                [{"field": str(target), "message": "a rule is a type name or {type, options}"}]
-            )
-        entries.append(RuleEntry(table=table, column=column, **spec))
+            continue
+        entries.append(_entry(spec, str(target)[:200], problems, table=table, column=column))
+    return entries
+
+
+def check_rule_entry(entry: RuleEntry) -> list[dict[str, str]]:
+    """Problems of one rule on its own: an unknown type, or options its type's model refuses."""
+    try:
+        transformer = get_transformer(entry.type)
+    except UnknownTransformerError:
+        allowed = ", ".join(info.name for info in list_transformers())
+        return [
+            {"field": entry.target, "message": f"unknown rule type {entry.type[:100]!r}; allowed: {allowed}"}
+        ]
+    try:
+        transformer.parse_options(entry.options)
+    except ValidationError as exc:
+        return _problems_from_validation(entry.target, exc)
+    return []
+
+
+def checked_entries(raw: Any) -> tuple[list[RuleEntry], list[dict[str, str]]]:
+    """(the rules that are valid on their own, every problem found): all problems at once."""
+    problems: list[dict[str, str]] = []
+    entries = []
+    for entry in _raw_entries(raw, problems):
+        own = check_rule_entry(entry) if entry is not None else []
+        problems.extend(own)
+        if entry is not None and not own:
+            entries.append(entry)
+    return entries, problems
+
+
+def parse_rule_set(raw: Any) -> list[RuleEntry]:
+    """Accept `{"t.c": "mask.x"}`, `{"t.c": {"type", "options"}}`, a list of entries, or `{"rules": [...]}`.
+
+    Every rule is checked on its own (known type, options its model accepts): a rule set that
+    parses is runnable on any schema that has its columns. Raises RuleValidationError listing all problems.
+    """
+    entries, problems = checked_entries(raw)
+    if problems:
+        raise RuleValidationError(problems)
     return entries
 
 
@@ -94,11 +153,13 @@ def _unique_columns(table: TableInfo) -> set[str]:
     return {cols[0] for cols in keys if len(cols) == 1}
 
 
-def _problems_from_validation(field: str, error: ValidationError) -> list[dict[str, str]]:
+def _problems_from_validation(
+    field: str, error: ValidationError, under: str = "options"
+) -> list[dict[str, str]]:
     out = []
     for item in error.errors():
-        location = ".".join(str(part) for part in item["loc"])
-        out.append({"field": f"{field}.options{'.' + location if location else ''}", "message": item["msg"]})
+        location = ".".join(str(part) for part in (under, *item["loc"]) if part != "")
+        out.append({"field": f"{field}{'.' + location if location else ''}", "message": item["msg"]})
     return out
 
 
@@ -139,13 +200,7 @@ def _resolve_entry(
 
 def validate_rules(rules: Any, snapshot: SchemaSnapshot) -> list[ResolvedRule]:
     """Validate a rule set against a schema and add the foreign-key rules; raises RuleValidationError."""
-    try:
-        entries = parse_rule_set(rules)
-    except ValidationError as exc:
-        raise RuleValidationError(
-            [{"field": "rules." + ".".join(map(str, e["loc"])), "message": e["msg"]} for e in exc.errors()]
-        ) from None
-    problems: list[dict[str, str]] = []
+    entries, problems = checked_entries(rules)
     resolved: dict[tuple[str, str], ResolvedRule] = {}
     for entry in entries:
         rule = _resolve_entry(entry, snapshot, problems)

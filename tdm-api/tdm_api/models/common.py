@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Generic, TypeVar
+from typing import Annotated, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
 T = TypeVar("T")
+
+# Integers clients send end up in PostgreSQL bigint columns, NumPy int64 arrays and Arrow int64:
+# anything wider is refused at the door (422) instead of overflowing later.
+BIGINT_MAX = 2**63 - 1
+Int64 = Annotated[int, Field(ge=-(2**63), le=BIGINT_MAX)]
+NonNegInt64 = Annotated[int, Field(ge=0, le=BIGINT_MAX)]
+PositiveInt64 = Annotated[int, Field(ge=1, le=BIGINT_MAX)]
+# Version numbers live in PostgreSQL `integer` columns.
+INTEGER_MAX = 2**31 - 1
 
 
 class ApiModel(BaseModel):

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, SkipValidation, model_validator
 
-from tdm_api.models.privacy import UnknownColumns
+from tdm_agents.masking.transformers import rules_body_type
+from tdm_api.models.common import INTEGER_MAX
 
 # Rules as users write them: {"table.column": "mask.x"}, {"table.column": {"type", "options"}},
-# or a list of {"table", "column", "type", "options"} (see docs/masking.md).
-RulesBody = dict[str, Any] | list[dict[str, Any]]
+# or a list of {"table", "column", "type", "options"} (see docs/masking.md). The schema is the
+# catalogue's tagged union (one shape per rule type); the body is checked by the masking agent's
+# own parser, which reports every problem per rule at once (`services.masking_inputs`).
+RulesBody = Annotated[rules_body_type(), SkipValidation]
 MAX_PREVIEW_ROWS = 20
 _RULES_EXAMPLE = {
     "customers.email": "mask.email_deterministic",
@@ -28,7 +31,10 @@ class RuleSource(BaseModel):
 
     rule_set_id: uuid.UUID | None = Field(None, description="A stored rule set (any of its versions' ids)")
     rule_set_version: int | None = Field(
-        None, ge=1, description="Version of that rule set's name to use (default: the id's own version)"
+        None,
+        ge=1,
+        le=INTEGER_MAX,
+        description="Version of that rule set's name to use (default: the id's own version)",
     )
     rules: RulesBody | None = Field(None, description="Inline rules, instead of rule_set_id")
     use_suggested_rules: bool = Field(
@@ -64,9 +70,6 @@ class MaskRequest(RuleSource):
 
     dataset_version_id: uuid.UUID
     name: str | None = Field(None, min_length=1, max_length=255, description="Name of the masked version")
-    unknown_columns: UnknownColumns | None = Field(
-        None, description="Overrides the rule set's setting (default: the rule set's, else fail)"
-    )
 
 
 class PreviewRequest(RuleSource):
@@ -123,11 +126,6 @@ class RuleSetCreate(BaseModel):
     schema_version_id: uuid.UUID | None = Field(
         None, description="When given, rules are checked against this schema version before saving"
     )
-    unknown_columns: UnknownColumns = Field(
-        "fail",
-        description="A column without a rule that looks personal at mask time: fail the job, "
-        "or mask it with the rule suggested for its PII type",
-    )
 
 
 class RuleSetOut(BaseModel):
@@ -137,7 +135,6 @@ class RuleSetOut(BaseModel):
     rules: list[dict[str, Any]] = Field(description="Rules in the list form: table, column, type, options")
     description: str | None = None
     schema_version_id: uuid.UUID | None = None
-    unknown_columns: UnknownColumns = "fail"
     created_by: str | None = None
     created_at: datetime | None = None
 

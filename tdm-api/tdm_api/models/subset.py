@@ -7,6 +7,7 @@ import uuid
 from pydantic import ConfigDict, Field, model_validator
 
 from tdm_agents.subsetting import SubsetPlan, SubsetRequest
+from tdm_api.models.common import NonNegInt64
 
 _EXAMPLE = {
     "schema_version_id": "7d4c8f2e-1b9a-4c3e-8f6d-2a5b9c0e1d23",
@@ -29,6 +30,18 @@ class SubsetJobRequest(SubsetRequest):
     """
 
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [_EXAMPLE]})
+
+    # Bounded to what the source's bigint parameters and the sampling hash can hold.
+    max_rows_per_table: NonNegInt64 | dict[str, NonNegInt64] | None = Field(
+        None, description="Cap on target and child rows, for every table (int) or per table; never on parents"
+    )
+    sampling_pct: float | None = Field(
+        None, ge=0, le=100, allow_inf_nan=False, description="Percentage (0-100) of target rows kept"
+    )
+    seed: NonNegInt64 = Field(0, description="Seed of the sampling hash: the same seed gives the same subset")
+    max_depth: int | None = Field(
+        None, ge=0, le=10_000, description="Most foreign-key hops followed downstream"
+    )
 
     @model_validator(mode="after")
     def _one_connection(self) -> SubsetJobRequest:

@@ -7,6 +7,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from tdm_api.models.common import Int64, NonNegInt64
+
 MAX_PREVIEW_ROWS = 20
 MAX_UI_URLS = 20
 MAX_TEST_CASE_FILES = 50
@@ -49,7 +51,7 @@ class SyntheticRequest(BaseModel):
     domain_pack: str | None = Field(
         None, max_length=100, description="A domain pack, see GET /synthetic/domain-packs"
     )
-    row_counts: dict[str, int] = Field(
+    row_counts: dict[str, Int64] = Field(
         default_factory=dict,
         description="Rows per entity; entities left out follow their parents' cardinalities or their defaults",
     )
@@ -62,7 +64,7 @@ class SyntheticRequest(BaseModel):
         None, description="A ready dataset version (ideally masked) to learn from (sdv) or compare with"
     )
     engine: Literal["rules", "sdv"] = Field("rules", description="rules (no training data) or sdv (learned)")
-    seed: int | None = Field(None, ge=0, le=2**63 - 1, description="The same seed gives the same data")
+    seed: NonNegInt64 | None = Field(None, description="The same seed gives the same data")
     locale: str | None = Field(None, max_length=20, description="Faker locale, e.g. en_US or de_DE")
     name: str | None = Field(None, max_length=200, description="Display name of the dataset version produced")
 

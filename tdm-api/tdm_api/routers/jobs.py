@@ -11,7 +11,7 @@ from fastapi.responses import StreamingResponse
 
 from tdm_api.dependencies import Operator, RuntimeDep, UowDep, Viewer, audit, parse_uuid
 from tdm_api.errors import Conflict, NotFound
-from tdm_api.models.common import PROBLEM_RESPONSES, Page
+from tdm_api.models.common import BIGINT_MAX, PROBLEM_RESPONSES, Page
 from tdm_api.models.jobs import JobDetail, JobLogOut, JobOut
 from tdm_cache.cancel import request_cancel
 from tdm_cache.events import AsyncJobEvents, JobEvents, status_event
@@ -75,7 +75,7 @@ def get_job(
     job_id: str,
     uow: UowDep,
     _: Viewer,
-    logs_after: int = Query(0, ge=0, description="Only log lines with a larger id"),
+    logs_after: int = Query(0, ge=0, le=BIGINT_MAX, description="Only log lines with a larger id"),
     logs_limit: int = Query(500, ge=1, le=5000),
 ) -> JobDetail:
     repo = JobRepository(uow.session)

@@ -22,6 +22,7 @@ from tdm_api.models.workflows import (
     WorkflowTemplate,
 )
 from tdm_api.routers.jobs import job_out
+from tdm_api.services.masking_inputs import normalized_rules
 from tdm_api.services.orchestrator_client import submit_job
 from tdm_api.services.webhook_urls import check_webhook_url
 from tdm_cache.queue import JobQueue
@@ -52,7 +53,12 @@ def list_templates(_: Viewer) -> list[WorkflowTemplate]:
 
 
 def _check_references(uow: UowDep, request: dict[str, Any]) -> None:
-    """Ids the workflow names must exist before a job starts."""
+    """Ids the workflow names must exist before a job starts; inline masking rules must be runnable."""
+    for key in ("subset", "masking", "synthetic", "provision", "pii", "discover"):
+        if key in request and not isinstance(request[key], dict):
+            raise Invalid(f"overrides.{key} must be an object.", field=f"overrides.{key}")
+    if request.get("masking", {}).get("rules") is not None:
+        normalized_rules(request["masking"]["rules"])  # 422 per rule, as for POST /mask
     if request.get("connection_id"):
         cid = parse_uuid(request["connection_id"], "overrides.connection_id")
         if ConnectionRepository(uow.session).get(cid) is None:
@@ -68,9 +74,6 @@ def _check_references(uow: UowDep, request: dict[str, Any]) -> None:
         raise NotFound(
             f"No environment named {str(request['target_env'])[:50]!r}.", field="overrides.target_env"
         )
-    for key in ("subset", "masking", "synthetic", "provision", "pii", "discover"):
-        if key in request and not isinstance(request[key], dict):
-            raise Invalid(f"overrides.{key} must be an object.", field=f"overrides.{key}")
 
 
 @router.post(

@@ -94,8 +94,12 @@ def masked_preview(
     ctx = MaskContext(keyring=keyring, token_sink=InMemoryTokenSink())
     try:
         before, after = preview(rows, rules, ctx, table=table)
-    except MaskingError as exc:
-        raise Invalid(str(exc), field="rows") from None
+    except pa.ArrowException:
+        # Arrow's messages may quote values: say what failed, not with what.
+        raise Invalid("A rule could not run on these rows' values or types.", field="rows") from None
+    except (MaskingError, ValueError) as exc:
+        # The rows are the caller's (or a sample): a rule that cannot run on them is bad input.
+        raise Invalid(str(exc)[:500], field="rows") from None
     return _json_rows(before), _json_rows(after)
 
 

@@ -65,6 +65,8 @@ export type MaskPreview = Schemas["PreviewResponse"];
 export type RuleSetCreate = Schemas["RuleSetCreate"];
 export type RuleSet = Schemas["RuleSetOut"];
 export type Transformer = Schemas["TransformerOut"];
+/** One rule in the list form, typed per rule type from the spec's union on `type`. */
+export type MaskRuleEntry = Extract<NonNullable<MaskRequest["rules"]>, unknown[]>[number];
 
 // Provisioning, the dataset catalog and lineage
 export type ProvisionRequest = Schemas["ProvisionRequest"];

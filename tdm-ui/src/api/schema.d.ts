@@ -546,26 +546,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/schema/{schema_id}/drift-gate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Whether mask and provision jobs may run: new or changed columns without a rule or a review
-         * @description The baseline is the given rule set's version, or `from`, or the newest rule set's, else the one before.
-         */
-        get: operations["getSchemaDriftGate"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/schema/{schema_id}/relationships": {
         parameters: {
             query?: never;
@@ -974,6 +954,20 @@ export interface components {
             /** Server Version */
             server_version?: string | null;
         };
+        /** ConstantOptions */
+        ConstantOptions: {
+            /**
+             * Keep Nulls
+             * @description Leave NULLs as NULL instead of filling them
+             * @default true
+             */
+            keep_nulls?: boolean;
+            /**
+             * Value
+             * @description The value every row gets (a string, number, boolean or null); cast to the column's type
+             */
+            value: boolean | number | string | null;
+        };
         /**
          * CyclePlan
          * @description A cycle of references and how the extraction deals with it.
@@ -1096,6 +1090,27 @@ export interface components {
              */
             table: string;
         };
+        /** DateShiftOptions */
+        DateShiftOptions: {
+            /**
+             * Entity Column
+             * @description Column of the same table whose value picks the shift (e.g. customer_id); default: the value
+             */
+            entity_column?: string | null;
+            /**
+             * Keep
+             * @description Keep the weekday (shift by whole weeks) or the month (move within the same month)
+             * @default none
+             * @enum {string}
+             */
+            keep?: "none" | "weekday" | "month";
+            /**
+             * Range Days
+             * @description Largest shift in either direction, in days
+             * @default 30
+             */
+            range_days?: number;
+        };
         /**
          * DetectedOut
          * @description What the rules (or the LLM) found before a review overrode it.
@@ -1211,72 +1226,45 @@ export interface components {
              */
             url: string;
         };
-        /**
-         * DriftGateBlocker
-         * @description A column of the newest version, new or changed since the baseline, without a rule or a review.
-         */
-        DriftGateBlocker: {
+        /** EmailOptions */
+        EmailOptions: {
             /**
-             * Change
+             * Case Insensitive
+             * @description Treat addresses differing only in case as the same address
+             * @default true
+             */
+            case_insensitive?: boolean;
+            /**
+             * Domain Policy
+             * @description keep the original domain, use `fixed_domain`, or a keyed hash label under `hashed_suffix`
+             * @default fixed
              * @enum {string}
              */
-            change: "added" | "changed";
-            /** Column */
-            column: string;
+            domain_policy?: "keep" | "fixed" | "hashed";
             /**
-             * Reason
-             * @description What changed and what would resolve it
+             * Fixed Domain
+             * @description Domain for domain_policy=fixed
+             * @default example.com
              */
-            reason: string;
+            fixed_domain?: string;
             /**
-             * Table
-             * @description Table key as datasets name it ('customers', 'sales.staff')
+             * Hashed Suffix
+             * @description Parent domain for domain_policy=hashed
+             * @default example.net
              */
-            table: string;
-        };
-        /**
-         * DriftGateOut
-         * @description The drift gate of a schema: open when every drifted column is ruled or reviewed as not personal.
-         */
-        DriftGateOut: {
+            hashed_suffix?: string;
             /**
-             * Baseline
-             * @description How the baseline was chosen: the given rule set's or version, the newest rule set saved for this schema, else the version before the newest
-             * @enum {string}
+             * Local Length
+             * @description Hex characters of the keyed hash in the local part
+             * @default 16
              */
-            baseline: "rule_set" | "version" | "newest_rule_set" | "previous_version" | "latest_version";
-            /** Baseline Version */
-            baseline_version: number | null;
-            /** Baseline Version Id */
-            baseline_version_id: string | null;
-            /** Blockers */
-            blockers: components["schemas"]["DriftGateBlocker"][];
+            local_length?: number;
             /**
-             * Drifted Columns
-             * @description Columns added or changed since the baseline
+             * Local Prefix
+             * @description Text before the hashed local part
+             * @default user
              */
-            drifted_columns: number;
-            /** Latest Version */
-            latest_version: number | null;
-            /** Latest Version Id */
-            latest_version_id: string | null;
-            /** Open */
-            open: boolean;
-            /**
-             * Resolved Columns
-             * @description Drifted columns that are ruled or reviewed as not personal
-             */
-            resolved_columns: number;
-            /**
-             * Rule Set Id
-             * @description The rule set whose schema version is the baseline
-             */
-            rule_set_id?: string | null;
-            /**
-             * Schema Id
-             * Format: uuid
-             */
-            schema_id: string;
+            local_prefix?: string;
         };
         /** EnvironmentConfig */
         EnvironmentConfig: {
@@ -1300,13 +1288,6 @@ export interface components {
              * @default public
              */
             target_schema?: string;
-            /**
-             * Tier
-             * @description Unmasked subsets go into non-production environments only with an audited override
-             * @default non_production
-             * @enum {string}
-             */
-            tier?: "non_production" | "production";
             /** Webhook Url */
             webhook_url?: string | null;
         };
@@ -1362,6 +1343,36 @@ export interface components {
             /** Description */
             description?: string | null;
         };
+        /** FakeIpOptions */
+        FakeIpOptions: {
+            /**
+             * Ipv4 Network
+             * @description IPv4 addresses are drawn from this network
+             * @default 10.0.0.0/8
+             */
+            ipv4_network?: string;
+            /**
+             * Ipv6 Network
+             * @description IPv6 addresses are drawn from this network
+             * @default fd00::/8
+             */
+            ipv6_network?: string;
+        };
+        /** FakeOptions */
+        FakeOptions: {
+            /**
+             * Locale
+             * @description Faker locale, e.g. en_US, de_DE, fr_FR, ja_JP
+             * @default en_US
+             * @enum {string}
+             */
+            locale?: "am_ET" | "ar_AA" | "ar_AE" | "ar_BH" | "ar_DZ" | "ar_EG" | "ar_JO" | "ar_PS" | "ar_SA" | "az_AZ" | "bg_BG" | "bn_BD" | "bs_BA" | "cs_CZ" | "da_DK" | "de" | "de_AT" | "de_CH" | "de_DE" | "de_LI" | "de_LU" | "dk_DK" | "el_CY" | "el_GR" | "en" | "en_AU" | "en_BD" | "en_CA" | "en_GB" | "en_IE" | "en_IN" | "en_KE" | "en_MS" | "en_NG" | "en_NZ" | "en_PH" | "en_PK" | "en_TH" | "en_US" | "es" | "es_AR" | "es_CA" | "es_CL" | "es_CO" | "es_ES" | "es_MX" | "es_VE" | "et_EE" | "fa_IR" | "fi_FI" | "fil_PH" | "fr_BE" | "fr_CA" | "fr_CH" | "fr_DZ" | "fr_FR" | "fr_QC" | "ga_IE" | "gu_IN" | "ha_NG" | "he_IL" | "hi_IN" | "hr_HR" | "hu_HU" | "hy_AM" | "id_ID" | "ig_NG" | "is_IS" | "it_CH" | "it_IT" | "ja_JP" | "ka_GE" | "ko_KR" | "la" | "lb_LU" | "lt_LT" | "lv_LV" | "mk_MK" | "mr_IN" | "mt_MT" | "ne_NP" | "ng_NG" | "nl_BE" | "nl_NL" | "no_NO" | "or_IN" | "pl_PL" | "pt_BR" | "pt_PT" | "ro_RO" | "ru_RU" | "si_LK" | "sk_SK" | "sl_SI" | "sq_AL" | "sr_BA" | "sv_SE" | "sw" | "ta_IN" | "th" | "th_TH" | "tl_PH" | "tr_TR" | "tw_GH" | "uk_UA" | "uz_UZ" | "vi_VN" | "yo_NG" | "zh_CN" | "zh_TW" | "zu_ZA";
+            /**
+             * Unique Suffix
+             * @description Append a keyed suffix so distinct inputs stay distinct; default: only on unique columns
+             */
+            unique_suffix?: boolean | null;
+        };
         /**
          * FilterCondition
          * @description One structured condition: `column op value`. Values are bound, never spliced into SQL.
@@ -1384,6 +1395,106 @@ export interface components {
              * @description Scalar for comparisons and like/ilike, a list for in/not_in, [low, high] for between, nothing for is_null/not_null
              */
             value?: unknown;
+        };
+        /** FpeAlnumOptions */
+        FpeAlnumOptions: {
+            /**
+             * Charset
+             * @description Which characters are encrypted: all of [0-9a-zA-Z] (radix 62), or digits plus one case (radix 36)
+             * @default alnum
+             * @enum {string}
+             */
+            charset?: "alnum" | "lower_alnum" | "upper_alnum";
+            /**
+             * Tweak Label
+             * @description Separates otherwise equal rules
+             * @default
+             */
+            tweak_label?: string;
+        };
+        /** FpeDigitsOptions */
+        FpeDigitsOptions: {
+            /**
+             * Tweak Label
+             * @description Separates otherwise equal rules (e.g. 'phone' vs 'ssn')
+             * @default
+             */
+            tweak_label?: string;
+        };
+        /** FpePanOptions */
+        FpePanOptions: {
+            /**
+             * Keep Bin
+             * @description Keep the first 6 digits (the issuer identification number)
+             * @default true
+             */
+            keep_bin?: boolean;
+            /**
+             * Keep Last4
+             * @description Keep the last 4 digits
+             * @default false
+             */
+            keep_last4?: boolean;
+            /**
+             * Luhn
+             * @description Make the output pass the Luhn check
+             * @default true
+             */
+            luhn?: boolean;
+        };
+        /** GeneralizeOptions */
+        GeneralizeOptions: {
+            /**
+             * Bucket Width
+             * @description Bucket width for mode=bucket
+             * @default 10
+             */
+            bucket_width?: number;
+            /**
+             * Fill Char
+             * @description For mode=prefix: pad back to the original length with this character
+             */
+            fill_char?: string | null;
+            /**
+             * Mode
+             * @description month/year: truncate dates; bucket: numbers to the lower bound of their bucket; prefix: keep a prefix
+             * @enum {string}
+             */
+            mode: "month" | "year" | "bucket" | "prefix";
+            /**
+             * Prefix Length
+             * @description Characters kept for mode=prefix
+             * @default 3
+             */
+            prefix_length?: number;
+        };
+        /** HashOptions */
+        HashOptions: {
+            /**
+             * Length
+             * @description Hex characters kept when output=truncated
+             * @default 16
+             */
+            length?: number;
+            /**
+             * Max Value
+             * @description Upper bound for output=integer_range (a bigint)
+             * @default 2147483647
+             */
+            max_value?: number;
+            /**
+             * Min Value
+             * @description Lower bound for output=integer_range (a bigint)
+             * @default 1
+             */
+            min_value?: number;
+            /**
+             * Output
+             * @description hex (64 chars), base64 (urlsafe, 40 chars), truncated (hex, `length` chars), uuid (RFC 4122 shape), integer_range (an integer in [min_value, max_value], for numeric columns)
+             * @default hex
+             * @enum {string}
+             */
+            output?: "hex" | "base64" | "truncated" | "uuid" | "integer_range";
         };
         /**
          * IndexWarning
@@ -1523,6 +1634,19 @@ export interface components {
             /** User Id */
             user_id?: string | null;
         };
+        /** JsonPathOptions */
+        JsonPathOptions: {
+            /**
+             * Paths
+             * @description JSON paths whose values the inner rule masks
+             */
+            paths: string[];
+            /**
+             * Rule
+             * @description The rule applied at those paths: {type, options}
+             */
+            rule: components["schemas"]["MaskEmailDeterministicRule"] | components["schemas"]["MaskFpePanRule"] | components["schemas"]["MaskTokenizeRule"] | components["schemas"]["MaskNullRule"] | components["schemas"]["MaskRedactRule"] | components["schemas"]["MaskHashRule"] | components["schemas"]["MaskFpeDigitsRule"] | components["schemas"]["MaskFpeAlnumRule"] | components["schemas"]["MaskFakeNameRule"] | components["schemas"]["MaskFakeFirstNameRule"] | components["schemas"]["MaskFakeLastNameRule"] | components["schemas"]["MaskFakeAddressRule"] | components["schemas"]["MaskFakePhoneRule"] | components["schemas"]["MaskFakeCompanyRule"] | components["schemas"]["MaskDateShiftRule"] | components["schemas"]["MaskNoiseRule"] | components["schemas"]["MaskPartialRule"] | components["schemas"]["MaskGeneralizeRule"] | components["schemas"]["MaskRegexReplaceRule"] | components["schemas"]["MaskConstantRule"] | components["schemas"]["MaskFakeIpRule"];
+        };
         /** LineageEdge */
         LineageEdge: {
             /** Created At */
@@ -1610,6 +1734,728 @@ export interface components {
             sha256: string;
         };
         /**
+         * MaskConstantRule
+         * @description Replace every value with one constant of the column's type.
+         */
+        MaskConstantRule: {
+            /** @description Options of this rule type */
+            options: components["schemas"]["ConstantOptions"];
+            /**
+             * @description The rule type (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "mask.constant";
+        };
+        /**
+         * MaskConstantRuleEntry
+         * @description Replace every value with one constant of the column's type.
+         */
+        MaskConstantRuleEntry: {
+            /**
+             * Column
+             * @description Column of that table
+             */
+            column: string;
+            /** @description Options of this rule type */
+            options: components["schemas"]["ConstantOptions"];
+            /**
+             * Table
+             * @description Table key, e.g. 'customers' or 'sales.staff'
+             */
+            table: string;
+            /**
+             * @description The rule type (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "mask.constant";
+        };
+        /**
+         * MaskDateShiftRule
+         * @description Shift dates by a keyed, never-zero number of days, consistent per entity.
+         */
+        MaskDateShiftRule: {
+            options?: components["schemas"]["DateShiftOptions"];
+            /**
+             * @description The rule type (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "mask.date_shift";
+        };
+        /**
+         * MaskDateShiftRuleEntry
+         * @description Shift dates by a keyed, never-zero number of days, consistent per entity.
+         */
+        MaskDateShiftRuleEntry: {
+            /**
+             * Column
+             * @description Column of that table
+             */
+            column: string;
+            options?: components["schemas"]["DateShiftOptions"];
+            /**
+             * Table
+             * @description Table key, e.g. 'customers' or 'sales.staff'
+             */
+            table: string;
+            /**
+             * @description The rule type (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "mask.date_shift";
+        };
+        /**
+         * MaskEmailDeterministicRule
+         * @description Replace the local part by a keyed hash; keep, fix or hash the domain.
+         */
+        MaskEmailDeterministicRule: {
+            options?: components["schemas"]["EmailOptions"];
+            /**
+             * @description The rule type (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "mask.email_deterministic";
+        };
+        /**
+         * MaskEmailDeterministicRuleEntry
+         * @description Replace the local part by a keyed hash; keep, fix or hash the domain.
+         */
+        MaskEmailDeterministicRuleEntry: {
+            /**
+             * Column
+             * @description Column of that table
+             */
+            column: string;
+            options?: components["schemas"]["EmailOptions"];
+            /**
+             * Table
+             * @description Table key, e.g. 'customers' or 'sales.staff'
+             */
+            table: string;
+            /**
+             * @description The rule type (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "mask.email_deterministic";
+        };
+        /**
+         * MaskFakeAddressRule
+         * @description A realistic one-line postal address for the locale, the same for the same input.
+         */
+        MaskFakeAddressRule: {
+            options?: components["schemas"]["FakeOptions"];
+            /**
+             * @description The rule type (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "mask.fake_address";
+        };
+        /**
+         * MaskFakeAddressRuleEntry
+         * @description A realistic one-line postal address for the locale, the same for the same input.
+         */
+        MaskFakeAddressRuleEntry: {
+            /**
+             * Column
+             * @description Column of that table
+             */
+            column: string;
+            options?: components["schemas"]["FakeOptions"];
+            /**
+             * Table
+             * @description Table key, e.g. 'customers' or 'sales.staff'
+             */
+            table: string;
+            /**
+             * @description The rule type (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "mask.fake_address";
+        };
+        /**
+         * MaskFakeCompanyRule
+         * @description A realistic company name for the locale, the same for the same input.
+         */
+        MaskFakeCompanyRule: {
+            options?: components["schemas"]["FakeOptions"];
+            /**
+             * @description The rule type (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "mask.fake_company";
+        };
+        /**
+         * MaskFakeCompanyRuleEntry
+         * @description A realistic company name for the locale, the same for the same input.
+         */
+        MaskFakeCompanyRuleEntry: {
+            /**
+             * Column
+             * @description Column of that table
+             */
+            column: string;
+            options?: components["schemas"]["FakeOptions"];
+            /**
+             * Table
+             * @description Table key, e.g. 'customers' or 'sales.staff'
+             */
+            table: string;
+            /**
+             * @description The rule type (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "mask.fake_company";
+        };
+        /**
+         * MaskFakeFirstNameRule
+         * @description A realistic first name for the locale, the same for the same input.
+         */
+        MaskFakeFirstNameRule: {
+            options?: components["schemas"]["FakeOptions"];
+            /**
+             * @description The rule type (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "mask.fake_first_name";
+        };
+        /**
+         * MaskFakeFirstNameRuleEntry
+         * @description A realistic first name for the locale, the same for the same input.
+         */
+        MaskFakeFirstNameRuleEntry: {
+            /**
+             * Column
+             * @description Column of that table
+             */
+            column: string;
+            options?: components["schemas"]["FakeOptions"];
+            /**
+             * Table
+             * @description Table key, e.g. 'customers' or 'sales.staff'
+             */
+            table: string;
+            /**
+             * @description The rule type (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "mask.fake_first_name";
+        };
+        /**
+         * MaskFakeIpRule
+         * @description Replace IP addresses by deterministic valid addresses inside a private network (keeps /prefix).
+         */
+        MaskFakeIpRule: {
+            options?: components["schemas"]["FakeIpOptions"];
+            /**
+             * @description The rule type (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "mask.fake_ip";
+        };
+        /**
+         * MaskFakeIpRuleEntry
+         * @description Replace IP addresses by deterministic valid addresses inside a private network (keeps /prefix).
+         */
+        MaskFakeIpRuleEntry: {
+            /**
+             * Column
+             * @description Column of that table
+             */
+            column: string;
+            options?: components["schemas"]["FakeIpOptions"];
+            /**
+             * Table
+             * @description Table key, e.g. 'customers' or 'sales.staff'
+             */
+            table: string;
+            /**
+             * @description The rule type (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "mask.fake_ip";
+        };
+        /**
+         * MaskFakeLastNameRule
+         * @description A realistic last name for the locale, the same for the same input.
+         */
+        MaskFakeLastNameRule: {
+            options?: components["schemas"]["FakeOptions"];
+            /**
+             * @description The rule type (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "mask.fake_last_name";
+        };
+        /**
+         * MaskFakeLastNameRuleEntry
+         * @description A realistic last name for the locale, the same for the same input.
+         */
+        MaskFakeLastNameRuleEntry: {
+            /**
+             * Column
+             * @description Column of that table
+             */
+            column: string;
+            options?: components["schemas"]["FakeOptions"];
+            /**
+             * Table
+             * @description Table key, e.g. 'customers' or 'sales.staff'
+             */
+            table: string;
+            /**
+             * @description The rule type (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "mask.fake_last_name";
+        };
+        /**
+         * MaskFakeNameRule
+         * @description A realistic full name for the locale, the same for the same input.
+         */
+        MaskFakeNameRule: {
+            options?: components["schemas"]["FakeOptions"];
+            /**
+             * @description The rule type (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "mask.fake_name";
+        };
+        /**
+         * MaskFakeNameRuleEntry
+         * @description A realistic full name for the locale, the same for the same input.
+         */
+        MaskFakeNameRuleEntry: {
+            /**
+             * Column
+             * @description Column of that table
+             */
+            column: string;
+            options?: components["schemas"]["FakeOptions"];
+            /**
+             * Table
+             * @description Table key, e.g. 'customers' or 'sales.staff'
+             */
+            table: string;
+            /**
+             * @description The rule type (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "mask.fake_name";
+        };
+        /**
+         * MaskFakePhoneRule
+         * @description A realistic phone number for the locale, the same for the same input.
+         */
+        MaskFakePhoneRule: {
+            options?: components["schemas"]["FakeOptions"];
+            /**
+             * @description The rule type (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "mask.fake_phone";
+        };
+        /**
+         * MaskFakePhoneRuleEntry
+         * @description A realistic phone number for the locale, the same for the same input.
+         */
+        MaskFakePhoneRuleEntry: {
+            /**
+             * Column
+             * @description Column of that table
+             */
+            column: string;
+            options?: components["schemas"]["FakeOptions"];
+            /**
+             * Table
+             * @description Table key, e.g. 'customers' or 'sales.staff'
+             */
+            table: string;
+            /**
+             * @description The rule type (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "mask.fake_phone";
+        };
+        /**
+         * MaskFpeAlnumRule
+         * @description FF3-1 over the alphanumeric characters of a value (radix 62 or 36); others stay in place.
+         */
+        MaskFpeAlnumRule: {
+            options?: components["schemas"]["FpeAlnumOptions"];
+            /**
+             * @description The rule type (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "mask.fpe_alnum";
+        };
+        /**
+         * MaskFpeAlnumRuleEntry
+         * @description FF3-1 over the alphanumeric characters of a value (radix 62 or 36); others stay in place.
+         */
+        MaskFpeAlnumRuleEntry: {
+            /**
+             * Column
+             * @description Column of that table
+             */
+            column: string;
+            options?: components["schemas"]["FpeAlnumOptions"];
+            /**
+             * Table
+             * @description Table key, e.g. 'customers' or 'sales.staff'
+             */
+            table: string;
+            /**
+             * @description The rule type (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "mask.fpe_alnum";
+        };
+        /**
+         * MaskFpeDigitsRule
+         * @description FF3-1 over the digits of any digit string; separators and other characters stay in place.
+         */
+        MaskFpeDigitsRule: {
+            options?: components["schemas"]["FpeDigitsOptions"];
+            /**
+             * @description The rule type (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "mask.fpe_digits";
+        };
+        /**
+         * MaskFpeDigitsRuleEntry
+         * @description FF3-1 over the digits of any digit string; separators and other characters stay in place.
+         */
+        MaskFpeDigitsRuleEntry: {
+            /**
+             * Column
+             * @description Column of that table
+             */
+            column: string;
+            options?: components["schemas"]["FpeDigitsOptions"];
+            /**
+             * Table
+             * @description Table key, e.g. 'customers' or 'sales.staff'
+             */
+            table: string;
+            /**
+             * @description The rule type (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "mask.fpe_digits";
+        };
+        /**
+         * MaskFpePanRule
+         * @description FF3-1 over card numbers: same length and separators, optional BIN and last-4 kept, Luhn-valid output.
+         */
+        MaskFpePanRule: {
+            options?: components["schemas"]["FpePanOptions"];
+            /**
+             * @description The rule type (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "mask.fpe_pan";
+        };
+        /**
+         * MaskFpePanRuleEntry
+         * @description FF3-1 over card numbers: same length and separators, optional BIN and last-4 kept, Luhn-valid output.
+         */
+        MaskFpePanRuleEntry: {
+            /**
+             * Column
+             * @description Column of that table
+             */
+            column: string;
+            options?: components["schemas"]["FpePanOptions"];
+            /**
+             * Table
+             * @description Table key, e.g. 'customers' or 'sales.staff'
+             */
+            table: string;
+            /**
+             * @description The rule type (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "mask.fpe_pan";
+        };
+        /**
+         * MaskGeneralizeRule
+         * @description Generalize: dates to month/year, numbers to bucket lower bounds, postcodes to a prefix.
+         */
+        MaskGeneralizeRule: {
+            /** @description Options of this rule type */
+            options: components["schemas"]["GeneralizeOptions"];
+            /**
+             * @description The rule type (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "mask.generalize";
+        };
+        /**
+         * MaskGeneralizeRuleEntry
+         * @description Generalize: dates to month/year, numbers to bucket lower bounds, postcodes to a prefix.
+         */
+        MaskGeneralizeRuleEntry: {
+            /**
+             * Column
+             * @description Column of that table
+             */
+            column: string;
+            /** @description Options of this rule type */
+            options: components["schemas"]["GeneralizeOptions"];
+            /**
+             * Table
+             * @description Table key, e.g. 'customers' or 'sales.staff'
+             */
+            table: string;
+            /**
+             * @description The rule type (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "mask.generalize";
+        };
+        /**
+         * MaskHashRule
+         * @description Keyed HMAC-SHA-256 of the value: hex, base64, truncated, uuid-shaped or an integer range.
+         */
+        MaskHashRule: {
+            options?: components["schemas"]["HashOptions"];
+            /**
+             * @description The rule type (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "mask.hash";
+        };
+        /**
+         * MaskHashRuleEntry
+         * @description Keyed HMAC-SHA-256 of the value: hex, base64, truncated, uuid-shaped or an integer range.
+         */
+        MaskHashRuleEntry: {
+            /**
+             * Column
+             * @description Column of that table
+             */
+            column: string;
+            options?: components["schemas"]["HashOptions"];
+            /**
+             * Table
+             * @description Table key, e.g. 'customers' or 'sales.staff'
+             */
+            table: string;
+            /**
+             * @description The rule type (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "mask.hash";
+        };
+        /**
+         * MaskJsonPathRule
+         * @description Apply another rule to the values at given paths inside JSON/JSONB documents.
+         */
+        MaskJsonPathRule: {
+            /** @description Options of this rule type */
+            options: components["schemas"]["JsonPathOptions"];
+            /**
+             * @description The rule type (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "mask.json_path";
+        };
+        /**
+         * MaskJsonPathRuleEntry
+         * @description Apply another rule to the values at given paths inside JSON/JSONB documents.
+         */
+        MaskJsonPathRuleEntry: {
+            /**
+             * Column
+             * @description Column of that table
+             */
+            column: string;
+            /** @description Options of this rule type */
+            options: components["schemas"]["JsonPathOptions"];
+            /**
+             * Table
+             * @description Table key, e.g. 'customers' or 'sales.staff'
+             */
+            table: string;
+            /**
+             * @description The rule type (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "mask.json_path";
+        };
+        /**
+         * MaskNoiseRule
+         * @description Add keyed noise within +/- amount (absolute or relative); integers stay integers.
+         */
+        MaskNoiseRule: {
+            options?: components["schemas"]["NoiseOptions"];
+            /**
+             * @description The rule type (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "mask.noise";
+        };
+        /**
+         * MaskNoiseRuleEntry
+         * @description Add keyed noise within +/- amount (absolute or relative); integers stay integers.
+         */
+        MaskNoiseRuleEntry: {
+            /**
+             * Column
+             * @description Column of that table
+             */
+            column: string;
+            options?: components["schemas"]["NoiseOptions"];
+            /**
+             * Table
+             * @description Table key, e.g. 'customers' or 'sales.staff'
+             */
+            table: string;
+            /**
+             * @description The rule type (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "mask.noise";
+        };
+        /**
+         * MaskNullRule
+         * @description Replace every value with NULL (the column must be nullable).
+         */
+        MaskNullRule: {
+            options?: components["schemas"]["NoOptions"];
+            /**
+             * @description The rule type (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "mask.null";
+        };
+        /**
+         * MaskNullRuleEntry
+         * @description Replace every value with NULL (the column must be nullable).
+         */
+        MaskNullRuleEntry: {
+            /**
+             * Column
+             * @description Column of that table
+             */
+            column: string;
+            options?: components["schemas"]["NoOptions"];
+            /**
+             * Table
+             * @description Table key, e.g. 'customers' or 'sales.staff'
+             */
+            table: string;
+            /**
+             * @description The rule type (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "mask.null";
+        };
+        /**
+         * MaskPartialRule
+         * @description Keep the first/last N characters and mask the rest; values too short to hide anything are fully masked.
+         */
+        MaskPartialRule: {
+            options?: components["schemas"]["PartialOptions"];
+            /**
+             * @description The rule type (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "mask.partial";
+        };
+        /**
+         * MaskPartialRuleEntry
+         * @description Keep the first/last N characters and mask the rest; values too short to hide anything are fully masked.
+         */
+        MaskPartialRuleEntry: {
+            /**
+             * Column
+             * @description Column of that table
+             */
+            column: string;
+            options?: components["schemas"]["PartialOptions"];
+            /**
+             * Table
+             * @description Table key, e.g. 'customers' or 'sales.staff'
+             */
+            table: string;
+            /**
+             * @description The rule type (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "mask.partial";
+        };
+        /**
+         * MaskRedactRule
+         * @description Replace text with a fixed marker, or with one mask character per character.
+         */
+        MaskRedactRule: {
+            options?: components["schemas"]["RedactOptions"];
+            /**
+             * @description The rule type (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "mask.redact";
+        };
+        /**
+         * MaskRedactRuleEntry
+         * @description Replace text with a fixed marker, or with one mask character per character.
+         */
+        MaskRedactRuleEntry: {
+            /**
+             * Column
+             * @description Column of that table
+             */
+            column: string;
+            options?: components["schemas"]["RedactOptions"];
+            /**
+             * Table
+             * @description Table key, e.g. 'customers' or 'sales.staff'
+             */
+            table: string;
+            /**
+             * @description The rule type (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "mask.redact";
+        };
+        /**
+         * MaskRegexReplaceRule
+         * @description Replace every match of an RE2 pattern (e.g. digits in free text).
+         */
+        MaskRegexReplaceRule: {
+            /** @description Options of this rule type */
+            options: components["schemas"]["RegexReplaceOptions"];
+            /**
+             * @description The rule type (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "mask.regex_replace";
+        };
+        /**
+         * MaskRegexReplaceRuleEntry
+         * @description Replace every match of an RE2 pattern (e.g. digits in free text).
+         */
+        MaskRegexReplaceRuleEntry: {
+            /**
+             * Column
+             * @description Column of that table
+             */
+            column: string;
+            /** @description Options of this rule type */
+            options: components["schemas"]["RegexReplaceOptions"];
+            /**
+             * Table
+             * @description Table key, e.g. 'customers' or 'sales.staff'
+             */
+            table: string;
+            /**
+             * @description The rule type (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "mask.regex_replace";
+        };
+        /**
          * MaskRequest
          * @description Mask a dataset version into a new one; the input is never modified.
          * @example {
@@ -1656,22 +2502,104 @@ export interface components {
              * Rules
              * @description Inline rules, instead of rule_set_id
              */
-            rules?: {
-                [key: string]: unknown;
-            } | {
-                [key: string]: unknown;
-            }[] | null;
-            /**
-             * Unknown Columns
-             * @description Overrides the rule set's setting (default: the rule set's, else fail)
-             */
-            unknown_columns?: ("fail" | "mask_default") | null;
+            rules?: ({
+                [key: string]: ("mask.email_deterministic" | "mask.fpe_pan" | "mask.tokenize" | "mask.null" | "mask.redact" | "mask.hash" | "mask.fpe_digits" | "mask.fpe_alnum" | "mask.fake_name" | "mask.fake_first_name" | "mask.fake_last_name" | "mask.fake_address" | "mask.fake_phone" | "mask.fake_company" | "mask.date_shift" | "mask.noise" | "mask.partial" | "mask.generalize" | "mask.regex_replace" | "mask.json_path" | "mask.shuffle" | "mask.constant" | "mask.fake_ip") | (components["schemas"]["MaskEmailDeterministicRule"] | components["schemas"]["MaskFpePanRule"] | components["schemas"]["MaskTokenizeRule"] | components["schemas"]["MaskNullRule"] | components["schemas"]["MaskRedactRule"] | components["schemas"]["MaskHashRule"] | components["schemas"]["MaskFpeDigitsRule"] | components["schemas"]["MaskFpeAlnumRule"] | components["schemas"]["MaskFakeNameRule"] | components["schemas"]["MaskFakeFirstNameRule"] | components["schemas"]["MaskFakeLastNameRule"] | components["schemas"]["MaskFakeAddressRule"] | components["schemas"]["MaskFakePhoneRule"] | components["schemas"]["MaskFakeCompanyRule"] | components["schemas"]["MaskDateShiftRule"] | components["schemas"]["MaskNoiseRule"] | components["schemas"]["MaskPartialRule"] | components["schemas"]["MaskGeneralizeRule"] | components["schemas"]["MaskRegexReplaceRule"] | components["schemas"]["MaskJsonPathRule"] | components["schemas"]["MaskShuffleRule"] | components["schemas"]["MaskConstantRule"] | components["schemas"]["MaskFakeIpRule"]);
+            } | (components["schemas"]["MaskEmailDeterministicRuleEntry"] | components["schemas"]["MaskFpePanRuleEntry"] | components["schemas"]["MaskTokenizeRuleEntry"] | components["schemas"]["MaskNullRuleEntry"] | components["schemas"]["MaskRedactRuleEntry"] | components["schemas"]["MaskHashRuleEntry"] | components["schemas"]["MaskFpeDigitsRuleEntry"] | components["schemas"]["MaskFpeAlnumRuleEntry"] | components["schemas"]["MaskFakeNameRuleEntry"] | components["schemas"]["MaskFakeFirstNameRuleEntry"] | components["schemas"]["MaskFakeLastNameRuleEntry"] | components["schemas"]["MaskFakeAddressRuleEntry"] | components["schemas"]["MaskFakePhoneRuleEntry"] | components["schemas"]["MaskFakeCompanyRuleEntry"] | components["schemas"]["MaskDateShiftRuleEntry"] | components["schemas"]["MaskNoiseRuleEntry"] | components["schemas"]["MaskPartialRuleEntry"] | components["schemas"]["MaskGeneralizeRuleEntry"] | components["schemas"]["MaskRegexReplaceRuleEntry"] | components["schemas"]["MaskJsonPathRuleEntry"] | components["schemas"]["MaskShuffleRuleEntry"] | components["schemas"]["MaskConstantRuleEntry"] | components["schemas"]["MaskFakeIpRuleEntry"])[] | components["schemas"]["RuleList"]) | null;
             /**
              * Use Suggested Rules
              * @description Use the rules suggested by the schema version's (reviewed) PII classification
              * @default false
              */
             use_suggested_rules?: boolean;
+        };
+        /**
+         * MaskShuffleRule
+         * @description Permute the column's values across rows (keeps the distribution, breaks the link to the row).
+         */
+        MaskShuffleRule: {
+            options?: components["schemas"]["NoOptions"];
+            /**
+             * @description The rule type (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "mask.shuffle";
+        };
+        /**
+         * MaskShuffleRuleEntry
+         * @description Permute the column's values across rows (keeps the distribution, breaks the link to the row).
+         */
+        MaskShuffleRuleEntry: {
+            /**
+             * Column
+             * @description Column of that table
+             */
+            column: string;
+            options?: components["schemas"]["NoOptions"];
+            /**
+             * Table
+             * @description Table key, e.g. 'customers' or 'sales.staff'
+             */
+            table: string;
+            /**
+             * @description The rule type (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "mask.shuffle";
+        };
+        /**
+         * MaskTokenizeRule
+         * @description Replace values by deterministic tokens; originals are kept encrypted in the token vault.
+         */
+        MaskTokenizeRule: {
+            options?: components["schemas"]["TokenizeOptions"];
+            /**
+             * @description The rule type (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "mask.tokenize";
+        };
+        /**
+         * MaskTokenizeRuleEntry
+         * @description Replace values by deterministic tokens; originals are kept encrypted in the token vault.
+         */
+        MaskTokenizeRuleEntry: {
+            /**
+             * Column
+             * @description Column of that table
+             */
+            column: string;
+            options?: components["schemas"]["TokenizeOptions"];
+            /**
+             * Table
+             * @description Table key, e.g. 'customers' or 'sales.staff'
+             */
+            table: string;
+            /**
+             * @description The rule type (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "mask.tokenize";
+        };
+        /**
+         * NoOptions
+         * @description The rule takes no options.
+         */
+        NoOptions: Record<string, never>;
+        /** NoiseOptions */
+        NoiseOptions: {
+            /**
+             * Amount
+             * @description Largest change: units (absolute) or fraction of |value| (relative)
+             * @default 0.1
+             */
+            amount?: number;
+            /**
+             * Mode
+             * @description Noise in units, or as a fraction of the value
+             * @default relative
+             * @enum {string}
+             */
+            mode?: "absolute" | "relative";
         };
         /**
          * Operation
@@ -1705,6 +2633,27 @@ export interface components {
              * @description Items matching the filters, over all pages
              */
             total: number;
+        };
+        /** PartialOptions */
+        PartialOptions: {
+            /**
+             * Keep First
+             * @description Characters kept at the start
+             * @default 0
+             */
+            keep_first?: number;
+            /**
+             * Keep Last
+             * @description Characters kept at the end
+             * @default 4
+             */
+            keep_last?: number;
+            /**
+             * Mask Char
+             * @description Character replacing the rest
+             * @default *
+             */
+            mask_char?: string;
         };
         /**
          * PiiColumnOut
@@ -1813,11 +2762,9 @@ export interface components {
              * Rules
              * @description Inline rules, instead of rule_set_id
              */
-            rules?: {
-                [key: string]: unknown;
-            } | {
-                [key: string]: unknown;
-            }[] | null;
+            rules?: ({
+                [key: string]: ("mask.email_deterministic" | "mask.fpe_pan" | "mask.tokenize" | "mask.null" | "mask.redact" | "mask.hash" | "mask.fpe_digits" | "mask.fpe_alnum" | "mask.fake_name" | "mask.fake_first_name" | "mask.fake_last_name" | "mask.fake_address" | "mask.fake_phone" | "mask.fake_company" | "mask.date_shift" | "mask.noise" | "mask.partial" | "mask.generalize" | "mask.regex_replace" | "mask.json_path" | "mask.shuffle" | "mask.constant" | "mask.fake_ip") | (components["schemas"]["MaskEmailDeterministicRule"] | components["schemas"]["MaskFpePanRule"] | components["schemas"]["MaskTokenizeRule"] | components["schemas"]["MaskNullRule"] | components["schemas"]["MaskRedactRule"] | components["schemas"]["MaskHashRule"] | components["schemas"]["MaskFpeDigitsRule"] | components["schemas"]["MaskFpeAlnumRule"] | components["schemas"]["MaskFakeNameRule"] | components["schemas"]["MaskFakeFirstNameRule"] | components["schemas"]["MaskFakeLastNameRule"] | components["schemas"]["MaskFakeAddressRule"] | components["schemas"]["MaskFakePhoneRule"] | components["schemas"]["MaskFakeCompanyRule"] | components["schemas"]["MaskDateShiftRule"] | components["schemas"]["MaskNoiseRule"] | components["schemas"]["MaskPartialRule"] | components["schemas"]["MaskGeneralizeRule"] | components["schemas"]["MaskRegexReplaceRule"] | components["schemas"]["MaskJsonPathRule"] | components["schemas"]["MaskShuffleRule"] | components["schemas"]["MaskConstantRule"] | components["schemas"]["MaskFakeIpRule"]);
+            } | (components["schemas"]["MaskEmailDeterministicRuleEntry"] | components["schemas"]["MaskFpePanRuleEntry"] | components["schemas"]["MaskTokenizeRuleEntry"] | components["schemas"]["MaskNullRuleEntry"] | components["schemas"]["MaskRedactRuleEntry"] | components["schemas"]["MaskHashRuleEntry"] | components["schemas"]["MaskFpeDigitsRuleEntry"] | components["schemas"]["MaskFpeAlnumRuleEntry"] | components["schemas"]["MaskFakeNameRuleEntry"] | components["schemas"]["MaskFakeFirstNameRuleEntry"] | components["schemas"]["MaskFakeLastNameRuleEntry"] | components["schemas"]["MaskFakeAddressRuleEntry"] | components["schemas"]["MaskFakePhoneRuleEntry"] | components["schemas"]["MaskFakeCompanyRuleEntry"] | components["schemas"]["MaskDateShiftRuleEntry"] | components["schemas"]["MaskNoiseRuleEntry"] | components["schemas"]["MaskPartialRuleEntry"] | components["schemas"]["MaskGeneralizeRuleEntry"] | components["schemas"]["MaskRegexReplaceRuleEntry"] | components["schemas"]["MaskJsonPathRuleEntry"] | components["schemas"]["MaskShuffleRuleEntry"] | components["schemas"]["MaskConstantRuleEntry"] | components["schemas"]["MaskFakeIpRuleEntry"])[] | components["schemas"]["RuleList"]) | null;
             /**
              * Schema Version Id
              * @description Without a dataset version: the schema version the rules and rows belong to
@@ -1908,12 +2855,6 @@ export interface components {
          */
         ProvisionRequest: {
             /**
-             * Allow Unmasked
-             * @description Load an unmasked subset into a non-production environment anyway (audited; needs override_reason)
-             * @default false
-             */
-            allow_unmasked?: boolean;
-            /**
              * Dataset Version Id
              * Format: uuid
              */
@@ -1923,11 +2864,6 @@ export interface components {
              * @description Overrides reset_env and the environment's default reset mode
              */
             mode?: ("truncate" | "append" | "upsert" | "drop_create") | null;
-            /**
-             * Override Reason
-             * @description Why unmasked data may go there (kept in the audit log)
-             */
-            override_reason?: string | null;
             /**
              * Reset Env
              * @description Reset the tables first (the environment's reset mode)
@@ -1954,6 +2890,42 @@ export interface components {
              * @description Drop the target schema this many hours after the load
              */
             ttl_hours?: number | null;
+        };
+        /** RedactOptions */
+        RedactOptions: {
+            /**
+             * Char
+             * @description The mask character for mode=keep_length
+             * @default X
+             */
+            char?: string;
+            /**
+             * Mode
+             * @description A fixed marker, or one mask character per character
+             * @default fixed
+             * @enum {string}
+             */
+            mode?: "fixed" | "keep_length";
+            /**
+             * Text
+             * @description The marker for mode=fixed
+             * @default REDACTED
+             */
+            text?: string;
+        };
+        /** RegexReplaceOptions */
+        RegexReplaceOptions: {
+            /**
+             * Pattern
+             * @description RE2 regular expression (linear-time: no backreferences or lookaround)
+             */
+            pattern: string;
+            /**
+             * Replacement
+             * @description Replacement text; \1 .. \9 refer to groups
+             * @default
+             */
+            replacement?: string;
         };
         /**
          * RelationshipOverride
@@ -2060,6 +3032,11 @@ export interface components {
             /** Updated At */
             updated_at?: string | null;
         };
+        /** RuleList */
+        RuleList: {
+            /** Rules */
+            rules: (components["schemas"]["MaskEmailDeterministicRuleEntry"] | components["schemas"]["MaskFpePanRuleEntry"] | components["schemas"]["MaskTokenizeRuleEntry"] | components["schemas"]["MaskNullRuleEntry"] | components["schemas"]["MaskRedactRuleEntry"] | components["schemas"]["MaskHashRuleEntry"] | components["schemas"]["MaskFpeDigitsRuleEntry"] | components["schemas"]["MaskFpeAlnumRuleEntry"] | components["schemas"]["MaskFakeNameRuleEntry"] | components["schemas"]["MaskFakeFirstNameRuleEntry"] | components["schemas"]["MaskFakeLastNameRuleEntry"] | components["schemas"]["MaskFakeAddressRuleEntry"] | components["schemas"]["MaskFakePhoneRuleEntry"] | components["schemas"]["MaskFakeCompanyRuleEntry"] | components["schemas"]["MaskDateShiftRuleEntry"] | components["schemas"]["MaskNoiseRuleEntry"] | components["schemas"]["MaskPartialRuleEntry"] | components["schemas"]["MaskGeneralizeRuleEntry"] | components["schemas"]["MaskRegexReplaceRuleEntry"] | components["schemas"]["MaskJsonPathRuleEntry"] | components["schemas"]["MaskShuffleRuleEntry"] | components["schemas"]["MaskConstantRuleEntry"] | components["schemas"]["MaskFakeIpRuleEntry"])[];
+        };
         /**
          * RuleSetCreate
          * @description Save a rule set; saving a name that exists makes its next version (earlier ones stay readable).
@@ -2084,22 +3061,13 @@ export interface components {
             name: string;
             /** Rules */
             rules: {
-                [key: string]: unknown;
-            } | {
-                [key: string]: unknown;
-            }[];
+                [key: string]: ("mask.email_deterministic" | "mask.fpe_pan" | "mask.tokenize" | "mask.null" | "mask.redact" | "mask.hash" | "mask.fpe_digits" | "mask.fpe_alnum" | "mask.fake_name" | "mask.fake_first_name" | "mask.fake_last_name" | "mask.fake_address" | "mask.fake_phone" | "mask.fake_company" | "mask.date_shift" | "mask.noise" | "mask.partial" | "mask.generalize" | "mask.regex_replace" | "mask.json_path" | "mask.shuffle" | "mask.constant" | "mask.fake_ip") | (components["schemas"]["MaskEmailDeterministicRule"] | components["schemas"]["MaskFpePanRule"] | components["schemas"]["MaskTokenizeRule"] | components["schemas"]["MaskNullRule"] | components["schemas"]["MaskRedactRule"] | components["schemas"]["MaskHashRule"] | components["schemas"]["MaskFpeDigitsRule"] | components["schemas"]["MaskFpeAlnumRule"] | components["schemas"]["MaskFakeNameRule"] | components["schemas"]["MaskFakeFirstNameRule"] | components["schemas"]["MaskFakeLastNameRule"] | components["schemas"]["MaskFakeAddressRule"] | components["schemas"]["MaskFakePhoneRule"] | components["schemas"]["MaskFakeCompanyRule"] | components["schemas"]["MaskDateShiftRule"] | components["schemas"]["MaskNoiseRule"] | components["schemas"]["MaskPartialRule"] | components["schemas"]["MaskGeneralizeRule"] | components["schemas"]["MaskRegexReplaceRule"] | components["schemas"]["MaskJsonPathRule"] | components["schemas"]["MaskShuffleRule"] | components["schemas"]["MaskConstantRule"] | components["schemas"]["MaskFakeIpRule"]);
+            } | (components["schemas"]["MaskEmailDeterministicRuleEntry"] | components["schemas"]["MaskFpePanRuleEntry"] | components["schemas"]["MaskTokenizeRuleEntry"] | components["schemas"]["MaskNullRuleEntry"] | components["schemas"]["MaskRedactRuleEntry"] | components["schemas"]["MaskHashRuleEntry"] | components["schemas"]["MaskFpeDigitsRuleEntry"] | components["schemas"]["MaskFpeAlnumRuleEntry"] | components["schemas"]["MaskFakeNameRuleEntry"] | components["schemas"]["MaskFakeFirstNameRuleEntry"] | components["schemas"]["MaskFakeLastNameRuleEntry"] | components["schemas"]["MaskFakeAddressRuleEntry"] | components["schemas"]["MaskFakePhoneRuleEntry"] | components["schemas"]["MaskFakeCompanyRuleEntry"] | components["schemas"]["MaskDateShiftRuleEntry"] | components["schemas"]["MaskNoiseRuleEntry"] | components["schemas"]["MaskPartialRuleEntry"] | components["schemas"]["MaskGeneralizeRuleEntry"] | components["schemas"]["MaskRegexReplaceRuleEntry"] | components["schemas"]["MaskJsonPathRuleEntry"] | components["schemas"]["MaskShuffleRuleEntry"] | components["schemas"]["MaskConstantRuleEntry"] | components["schemas"]["MaskFakeIpRuleEntry"])[] | components["schemas"]["RuleList"];
             /**
              * Schema Version Id
              * @description When given, rules are checked against this schema version before saving
              */
             schema_version_id?: string | null;
-            /**
-             * Unknown Columns
-             * @description A column without a rule that looks personal at mask time: fail the job, or mask it with the rule suggested for its PII type
-             * @default fail
-             * @enum {string}
-             */
-            unknown_columns?: "fail" | "mask_default";
         };
         /** RuleSetOut */
         RuleSetOut: {
@@ -2125,12 +3093,6 @@ export interface components {
             }[];
             /** Schema Version Id */
             schema_version_id?: string | null;
-            /**
-             * Unknown Columns
-             * @default fail
-             * @enum {string}
-             */
-            unknown_columns?: "fail" | "mask_default";
             /** Version */
             version: number;
         };
@@ -2631,6 +3593,21 @@ export interface components {
             source_rows: number;
             /** Table */
             table: string;
+        };
+        /** TokenizeOptions */
+        TokenizeOptions: {
+            /**
+             * Length
+             * @description Hex characters of the token after the prefix
+             * @default 24
+             */
+            length?: number;
+            /**
+             * Prefix
+             * @description Text in front of every token
+             * @default tok_
+             */
+            prefix?: string;
         };
         /**
          * TransformerOut
@@ -6323,106 +7300,6 @@ export interface operations {
                     "application/json": {
                         [key: string]: unknown;
                     };
-                };
-            };
-            /** @description The body could not be parsed (not JSON, or not UTF-8) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No or unknown API key */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The key's role does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown id */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflict with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Invalid request */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    getSchemaDriftGate: {
-        parameters: {
-            query?: {
-                /** @description Baseline: this rule set's schema version */
-                rule_set_id?: string | null;
-                /** @description Baseline version number */
-                from?: number | null;
-            };
-            header?: {
-                /** @description API key */
-                "X-API-Key"?: string | null;
-            };
-            path: {
-                schema_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DriftGateOut"];
                 };
             };
             /** @description The body could not be parsed (not JSON, or not UTF-8) */

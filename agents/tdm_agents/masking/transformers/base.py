@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
-from typing import ClassVar, Literal
+from typing import Any, ClassVar, Literal
 
 import pyarrow as pa
 import pyarrow.compute as pc
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from tdm_agents.masking.context import MaskContext
 
@@ -23,6 +23,17 @@ class RuleOptions(BaseModel):
     """Base of every rule's options: unknown option names are refused, not silently ignored."""
 
     model_config = ConfigDict(extra="forbid")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _known_options(cls, data: Any) -> Any:
+        # `extra="forbid"` alone says "extra inputs are not permitted"; this names the allowed ones.
+        if isinstance(data, dict):
+            unknown = sorted(str(name)[:64] for name in data if name not in cls.model_fields)
+            if unknown:
+                allowed = ", ".join(sorted(cls.model_fields)) or "none"
+                raise ValueError(f"unknown option(s) {', '.join(unknown[:5])}; allowed options: {allowed}")
+        return data
 
 
 class NoOptions(RuleOptions):

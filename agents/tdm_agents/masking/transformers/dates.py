@@ -20,6 +20,8 @@ class DateShiftOptions(RuleOptions):
     range_days: int = Field(30, ge=1, le=3650, description="Largest shift in either direction, in days")
     entity_column: str | None = Field(
         None,
+        min_length=1,
+        max_length=63,
         description="Column of the same table whose value picks the shift (e.g. customer_id); default: the value",
     )
     keep: Literal["none", "weekday", "month"] = Field(

@@ -31,7 +31,11 @@ from tdm_agents.masking.transformers.base import (
 
 
 class FakeOptions(RuleOptions):
-    locale: str = Field("en_US", description="Faker locale, e.g. en_US, de_DE, fr_FR, ja_JP")
+    locale: str = Field(
+        "en_US",
+        description="Faker locale, e.g. en_US, de_DE, fr_FR, ja_JP",
+        json_schema_extra={"enum": sorted(AVAILABLE_LOCALES)},
+    )
     unique_suffix: bool | None = Field(
         None,
         description="Append a keyed suffix so distinct inputs stay distinct; default: only on unique columns",

@@ -31,7 +31,9 @@ class GeneralizeOptions(RuleOptions):
     mode: Literal["month", "year", "bucket", "prefix"] = Field(
         description="month/year: truncate dates; bucket: numbers to the lower bound of their bucket; prefix: keep a prefix"
     )
-    bucket_width: float = Field(10, gt=0, description="Bucket width for mode=bucket")
+    bucket_width: float = Field(
+        10, gt=0, le=1e15, allow_inf_nan=False, description="Bucket width for mode=bucket"
+    )
     prefix_length: int = Field(3, ge=0, le=64, description="Characters kept for mode=prefix")
     fill_char: str | None = Field(
         None, max_length=1, description="For mode=prefix: pad back to the original length with this character"

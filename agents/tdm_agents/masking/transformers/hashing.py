@@ -28,8 +28,12 @@ class HashOptions(RuleOptions):
         "uuid (RFC 4122 shape), integer_range (an integer in [min_value, max_value], for numeric columns)",
     )
     length: int = Field(16, ge=8, le=64, description="Hex characters kept when output=truncated")
-    min_value: int = Field(1, description="Lower bound for output=integer_range")
-    max_value: int = Field(2**31 - 1, description="Upper bound for output=integer_range")
+    min_value: int = Field(
+        1, ge=-(2**63), le=2**63 - 1, description="Lower bound for output=integer_range (a bigint)"
+    )
+    max_value: int = Field(
+        2**31 - 1, ge=-(2**63), le=2**63 - 1, description="Upper bound for output=integer_range (a bigint)"
+    )
 
     @model_validator(mode="after")
     def _bounds(self) -> HashOptions:

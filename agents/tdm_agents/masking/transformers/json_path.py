@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any, ClassVar
+from typing import Annotated, Any, ClassVar
 
 import pyarrow as pa
 from pydantic import BaseModel, Field, field_validator, model_validator
@@ -49,14 +49,16 @@ def parse_path(path: str) -> list[PathStep]:
     return steps
 
 
-class InnerRule(RuleOptions):
-    type: str
-    options: dict[str, Any] = Field(default_factory=dict)
+MAX_PATHS = 100
+JsonPath = Annotated[str, Field(min_length=1, max_length=500)]
 
 
 class JsonPathOptions(RuleOptions):
-    paths: list[str] = Field(min_length=1, description="JSON paths whose values the inner rule masks")
-    rule: InnerRule = Field(description="The rule applied at those paths: {type, options}")
+    paths: list[JsonPath] = Field(
+        min_length=1, max_length=MAX_PATHS, description="JSON paths whose values the inner rule masks"
+    )
+    # Any rule that works value by value; resolved by `specs` once every rule type is loaded.
+    rule: InnerRuleSpec = Field(description="The rule applied at those paths: {type, options}")  # noqa: F821
 
     @field_validator("paths")
     @classmethod
@@ -70,10 +72,7 @@ class JsonPathOptions(RuleOptions):
         from tdm_agents.masking.transformers.registry import get_transformer
 
         inner = get_transformer(self.rule.type)
-        if inner.needs_whole_column or inner.name == JsonPathTransformer.name:
-            raise ValueError(f"{inner.name} cannot be used inside mask.json_path")
-        parsed = inner.parse_options(self.rule.options)
-        if inner.entity_columns(parsed):
+        if inner.entity_columns(self.rule.options):
             raise ValueError("rules that read other columns cannot be used inside mask.json_path")
         return self
 

@@ -14,20 +14,26 @@ from typing import ClassVar
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, Field, ValidationInfo, field_validator
 
 from tdm_agents.masking.context import MaskContext
 from tdm_agents.masking.transformers.base import ColumnScope, Guarantees, RuleOptions, Transformer, one_way
 
 
 class FakeIpOptions(RuleOptions):
-    ipv4_network: str = Field("10.0.0.0/8", description="IPv4 addresses are drawn from this network")
-    ipv6_network: str = Field("fd00::/8", description="IPv6 addresses are drawn from this network")
+    ipv4_network: str = Field(
+        "10.0.0.0/8", max_length=18, description="IPv4 addresses are drawn from this network"
+    )
+    ipv6_network: str = Field(
+        "fd00::/8", max_length=43, description="IPv6 addresses are drawn from this network"
+    )
 
     @field_validator("ipv4_network", "ipv6_network")
     @classmethod
-    def _network(cls, value: str) -> str:
+    def _network(cls, value: str, info: ValidationInfo) -> str:
         network = ipaddress.ip_network(value, strict=False)
+        if f"ipv{network.version}" != str(info.field_name)[:4]:
+            raise ValueError(f"{info.field_name} needs an IPv{str(info.field_name)[3]} network")
         if network.num_addresses < 256:
             raise ValueError("the network must hold at least 256 addresses")
         return str(network)

@@ -26,7 +26,11 @@ class NoiseOptions(RuleOptions):
         "relative", description="Noise in units, or as a fraction of the value"
     )
     amount: float = Field(
-        0.1, gt=0, description="Largest change: units (absolute) or fraction of |value| (relative)"
+        0.1,
+        gt=0,
+        le=1e15,
+        allow_inf_nan=False,
+        description="Largest change: units (absolute) or fraction of |value| (relative)",
     )
 
 

@@ -6,6 +6,7 @@ from typing import ClassVar
 
 import pyarrow as pa
 import pyarrow.compute as pc
+import re2
 from pydantic import BaseModel, Field, field_validator
 
 from tdm_agents.masking.context import MaskContext
@@ -55,18 +56,45 @@ class PartialTransformer(Transformer):
         return pc.if_else(hides_something, partial, pc.binary_repeat(options.mask_char, length))
 
 
+# RE2 runs in time linear in the value (no backtracking); bounding the compiled program bounds the
+# per-byte cost, so the time per value is at most ~MAX_PROGRAM_SIZE steps per byte.
+MAX_PATTERN_LENGTH = 1000
+MAX_PROGRAM_SIZE = 2000
+
+
+def check_user_pattern(pattern: str) -> str:
+    """A user's regular expression if RE2 compiles it within the size budget; ValueError otherwise."""
+    options = re2.Options()
+    options.log_errors = False
+    options.max_mem = 8 << 20
+    try:
+        compiled = re2.compile(pattern, options)
+    except re2.error as exc:
+        reason = exc.args[0].decode(errors="replace") if exc.args and isinstance(exc.args[0], bytes) else exc
+        raise ValueError(f"pattern is not a valid RE2 expression: {str(reason)[:200]}") from None
+    if compiled.programsize > MAX_PROGRAM_SIZE:
+        raise ValueError(
+            f"pattern is too complex ({compiled.programsize} RE2 instructions, at most {MAX_PROGRAM_SIZE})"
+        )
+    try:
+        pc.replace_substring_regex(pa.array([""]), pattern=pattern, replacement="")
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError) as exc:
+        raise ValueError(f"pattern is not a valid RE2 expression: {str(exc)[:200]}") from None
+    return pattern
+
+
 class RegexReplaceOptions(RuleOptions):
-    pattern: str = Field(min_length=1, description="RE2 regular expression")
-    replacement: str = Field("", description=r"Replacement text; \1 .. \9 refer to groups")
+    pattern: str = Field(
+        min_length=1,
+        max_length=MAX_PATTERN_LENGTH,
+        description="RE2 regular expression (linear-time: no backreferences or lookaround)",
+    )
+    replacement: str = Field("", max_length=1000, description=r"Replacement text; \1 .. \9 refer to groups")
 
     @field_validator("pattern")
     @classmethod
     def _compiles(cls, value: str) -> str:
-        try:
-            pc.replace_substring_regex(pa.array([""]), pattern=value, replacement="")
-        except (pa.ArrowInvalid, pa.ArrowNotImplementedError) as exc:
-            raise ValueError(f"pattern is not a valid RE2 expression: {exc}") from None
-        return value
+        return check_user_pattern(value)
 
 
 class RegexReplaceTransformer(Transformer):

@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 
+import type { MaskRuleEntry } from "../../api/client";
 import type { RuleEntry } from "../../api/freeform";
 import { masking } from "../../api/endpoints";
 import { SelectField } from "../../components/Field";
@@ -36,7 +37,7 @@ export function MaskPreviewPanel({ schemaVersionId, datasetVersionId, rules, val
     enabled: valid && Boolean(chosen) && tableRules.length > 0,
     retry: false,
     // Without a dataset version the API samples the schema's source database.
-    queryFn: () => masking.preview({ schema_version_id: datasetVersionId ? null : schemaVersionId, dataset_version_id: datasetVersionId, table: chosen, rules: JSON.parse(debounced) as RuleEntry[], limit: 5 }),
+    queryFn: () => masking.preview({ schema_version_id: datasetVersionId ? null : schemaVersionId, dataset_version_id: datasetVersionId, table: chosen, rules: JSON.parse(debounced) as MaskRuleEntry[], limit: 5 }),
   });
   if (tables.length === 0) return <Empty title="Nothing to preview">Add a rule to see masked sample rows.</Empty>;
   return (

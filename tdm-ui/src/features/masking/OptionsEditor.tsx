@@ -1,6 +1,6 @@
 import type { JsonSchema } from "../../api/freeform";
 import { Checkbox, SelectField, TextField } from "../../components/Field";
-import { unwrapNullable } from "./maskingRules";
+import { isScalarUnion, parseScalar, unwrapNullable } from "./maskingRules";
 
 interface Props {
   schema: JsonSchema;
@@ -11,6 +11,12 @@ interface Props {
 
 function label(name: string, schema: JsonSchema): string {
   return schema.title ?? name.replace(/_/g, " ");
+}
+
+function numberOrText(text: string): number | string | undefined {
+  if (text.trim() === "") return undefined;
+  const n = Number(text);
+  return Number.isNaN(n) ? text : n;
 }
 
 /** Inputs for a transformer's options, drawn from the options' JSON schema. */
@@ -32,10 +38,14 @@ export function OptionsEditor({ schema, value, onChange, idPrefix }: Props) {
           return <SelectField key={key} label={label(name, s)} hint={s.description} value={String(current ?? s.default ?? "")} placeholder="Default" options={s.enum.map((o) => ({ value: String(o), label: String(o) }))} onChange={(e) => set(name, e.target.value || undefined)} />;
         }
         if (s.type === "integer" || s.type === "number") {
+          // Text that is not a number is kept as typed, so the check can name it instead of sending NaN.
           return (
             <TextField key={key} label={label(name, s)} hint={hint} inputMode="decimal" value={current === undefined ? "" : String(current)}
-              onChange={(e) => set(name, e.target.value === "" ? undefined : Number(e.target.value))} />
+              onChange={(e) => set(name, numberOrText(e.target.value))} />
           );
+        }
+        if (isScalarUnion(s)) {
+          return <TextField key={key} label={label(name, s)} hint={hint} value={current === undefined ? "" : String(current)} onChange={(e) => set(name, parseScalar(e.target.value))} />;
         }
         if (s.type === "array" || s.type === "object") {
           return (

@@ -44,3 +44,47 @@ describe("masking rules", () => {
     expect(problems.get(3)).toEqual(["customers.email already has a rule (rule 1)", "option keep_first must be at most 64"]);
   });
 });
+
+describe("option checks drawn from the options schema", () => {
+  const generalize: TransformerInfo = {
+    name: "mask.generalize", description: "", categories: ["string"], guarantees: {}, arrow_types: [],
+    options_schema: {
+      required: ["mode"],
+      properties: {
+        mode: { type: "string", enum: ["month", "year", "bucket", "prefix"] },
+        prefix_length: { type: "integer", minimum: 0, maximum: 64, default: 3 },
+        bucket_width: { type: "number", exclusiveMinimum: 0, maximum: 1e15, default: 10 },
+        fill_char: { anyOf: [{ type: "string", maxLength: 1 }, { type: "null" }], default: null },
+      },
+    },
+  };
+  const constant: TransformerInfo = {
+    name: "mask.constant", description: "", categories: ["string"], guarantees: {}, arrow_types: [],
+    options_schema: { required: ["value"], properties: { value: { anyOf: [{ type: "boolean" }, { type: "integer" }, { type: "number" }, { type: "string", maxLength: 1000 }, { type: "null" }] } } },
+  };
+  const rule = (type: string, options: Record<string, unknown>) => [{ table: "customers", column: "email", type, options }];
+  const check = (type: string, options: Record<string, unknown>) => validateRules(rule(type, options), snapshot, [generalize, constant]).get(0) ?? [];
+
+  it("accepts options that fit", () => {
+    expect(check("mask.generalize", { mode: "prefix", prefix_length: 2, fill_char: "*" })).toEqual([]);
+    expect(check("mask.constant", { value: "n/a" })).toEqual([]);
+  });
+
+  it.each([
+    [{ mode: "prefix", prefix_length: "abc" }, "option prefix_length must be a number"],
+    [{ mode: "prefix", prefix_length: -5 }, "option prefix_length must be at least 0"],
+    [{ mode: "prefix", prefix_length: 1e16 }, "option prefix_length must be at most 64"],
+    [{ mode: "prefix", prefix_length: 2.5 }, "option prefix_length must be a whole number"],
+    [{ mode: "bucket", bucket_width: 0 }, "option bucket_width must be greater than 0"],
+    [{ mode: "prefix", fill_char: "**" }, "option fill_char takes at most 1 character(s)"],
+    [{ mode: "weekly" }, "option mode must be one of month, year, bucket, prefix"],
+    [{}, "option mode is required"],
+    [{ mode: "prefix", bogus_option: 1 }, "unknown option(s) bogus_option; allowed: mode, prefix_length, bucket_width, fill_char"],
+  ])("refuses %j", (options, message) => {
+    expect(check("mask.generalize", options)).toContain(message);
+  });
+
+  it("refuses a constant that is not a scalar", () => {
+    expect(check("mask.constant", { value: { nested: [1, 2] } })).toEqual(["option value must be boolean or integer or number or string"]);
+  });
+});

@@ -1,5 +1,5 @@
 /** Pure rule-set logic for the masking rule builder: checks, suggestions, option defaults. */
-import type { MaskRequest, Transformer as TransformerInfo } from "../../api/client";
+import type { MaskRequest, MaskRuleEntry, Transformer as TransformerInfo } from "../../api/client";
 import type { JsonSchema, RuleEntry, RuleMapping } from "../../api/freeform";
 import { type SchemaSnapshot, tableKey } from "../../api/snapshot";
 import { RULE_SET_NAME } from "../../lib/validation";
@@ -34,12 +34,31 @@ export function mergeSuggested(rules: RuleEntry[], suggested: RuleMapping): Rule
   return [...rules, ...added];
 }
 
+/** The concrete schema of an optional option (`anyOf: [X, null]`); several concrete types stay a union. */
 export function unwrapNullable(schema: JsonSchema): JsonSchema {
   if (schema.anyOf) {
-    const concrete = schema.anyOf.find((s) => s.type !== "null");
-    if (concrete) return { ...concrete, title: schema.title ?? concrete.title, description: schema.description ?? concrete.description, default: schema.default };
+    const concrete = schema.anyOf.filter((s) => s.type !== "null");
+    const only = concrete.length === 1 ? concrete[0] : undefined;
+    if (only) return { ...only, title: schema.title ?? only.title, description: schema.description ?? only.description, default: schema.default };
   }
   return schema;
+}
+
+/** Whether an option takes any of several scalar types (e.g. mask.constant's value). */
+export function isScalarUnion(schema: JsonSchema): boolean {
+  return (schema.anyOf ?? []).filter((s) => s.type !== "null").length > 1;
+}
+
+/** Text typed into a scalar-union option: JSON numbers and booleans as such, anything else as text. */
+export function parseScalar(text: string): unknown {
+  if (text === "") return undefined;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (typeof parsed === "number" || typeof parsed === "boolean") return parsed;
+  } catch {
+    // not JSON: plain text
+  }
+  return text;
 }
 
 export function columnCategory(snapshot: SchemaSnapshot, table: string, column: string): string | null {
@@ -52,15 +71,42 @@ export function transformersFor(category: string | null, transformers: Transform
   return transformers.filter((t) => t.categories.length === 0 || t.categories.includes(category));
 }
 
-function optionProblem(name: string, schema: JsonSchema, value: unknown, required: boolean): string | null {
+function numberProblem(name: string, s: JsonSchema, value: unknown): string | null {
+  if (typeof value !== "number" || !Number.isFinite(value)) return `option ${name} must be a number`;
+  if (s.type === "integer" && !Number.isInteger(value)) return `option ${name} must be a whole number`;
+  if (s.minimum !== undefined && value < s.minimum) return `option ${name} must be at least ${s.minimum}`;
+  if (s.maximum !== undefined && value > s.maximum) return `option ${name} must be at most ${s.maximum}`;
+  if (s.exclusiveMinimum !== undefined && value <= s.exclusiveMinimum) return `option ${name} must be greater than ${s.exclusiveMinimum}`;
+  if (s.exclusiveMaximum !== undefined && value >= s.exclusiveMaximum) return `option ${name} must be less than ${s.exclusiveMaximum}`;
+  return null;
+}
+
+function stringProblem(name: string, s: JsonSchema, value: unknown): string | null {
+  if (typeof value !== "string") return `option ${name} must be text`;
+  if (s.minLength !== undefined && value.length < s.minLength) return `option ${name} needs at least ${s.minLength} character(s)`;
+  if (s.maxLength !== undefined && value.length > s.maxLength) return `option ${name} takes at most ${s.maxLength} character(s)`;
+  if (s.pattern !== undefined && !new RegExp(s.pattern, "u").test(value)) return `option ${name} does not have the expected form`;
+  return null;
+}
+
+/** The first way `value` breaks its option's schema (the server's rules, checked before submit), or null. */
+export function optionProblem(name: string, schema: JsonSchema, value: unknown, required: boolean): string | null {
   const s = unwrapNullable(schema);
   if (value === undefined || value === null || value === "") return required && s.default === undefined ? `option ${name} is required` : null;
-  if ((s.type === "integer" || s.type === "number") && typeof value === "number") {
-    if (s.type === "integer" && !Number.isInteger(value)) return `option ${name} must be a whole number`;
-    if (s.minimum !== undefined && value < s.minimum) return `option ${name} must be at least ${s.minimum}`;
-    if (s.maximum !== undefined && value > s.maximum) return `option ${name} must be at most ${s.maximum}`;
+  if (s.enum) return s.enum.includes(value) ? null : `option ${name} must be one of ${s.enum.join(", ")}`;
+  if (isScalarUnion(s)) {
+    const fits = (s.anyOf ?? []).some((member) => member.type !== "null" && optionProblem(name, member, value, false) === null);
+    return fits ? null : `option ${name} must be ${(s.anyOf ?? []).map((m) => m.type).filter((t) => t !== "null").join(" or ")}`;
   }
-  if (s.enum && !s.enum.includes(value)) return `option ${name} must be one of ${s.enum.join(", ")}`;
+  if (s.type === "integer" || s.type === "number") return numberProblem(name, s, value);
+  if (s.type === "string") return stringProblem(name, s, value);
+  if (s.type === "boolean" && typeof value !== "boolean") return `option ${name} must be true or false`;
+  if (s.type === "array") {
+    if (!Array.isArray(value)) return `option ${name} must be a list`;
+    if (s.minItems !== undefined && value.length < s.minItems) return `option ${name} needs at least ${s.minItems} item(s)`;
+    if (s.maxItems !== undefined && value.length > s.maxItems) return `option ${name} takes at most ${s.maxItems} item(s)`;
+  }
+  if (s.type === "object" && (typeof value !== "object" || Array.isArray(value))) return `option ${name} must be an object`;
   return null;
 }
 
@@ -90,6 +136,8 @@ export function validateRules(rules: RuleEntry[], snapshot: SchemaSnapshot, tran
         const problem = optionProblem(name, schema, rule.options[name], required.has(name));
         if (problem) list.push(problem);
       }
+      const unknown = Object.keys(rule.options).filter((name) => !(name in props) && rule.options[name] !== undefined);
+      if (unknown.length) list.push(`unknown option(s) ${unknown.join(", ")}; allowed: ${Object.keys(props).join(", ") || "none"}`);
     }
     if (list.length) problems.set(index, list);
   });
@@ -103,12 +151,15 @@ export function checkRuleSetName(name: string): string | undefined {
   return undefined;
 }
 
-/** Drop options left empty, so the server fills its defaults. */
-export function cleanRules(rules: RuleEntry[]): RuleEntry[] {
+/**
+ * Drop options left empty, so the server fills its defaults. The result is typed as the spec's
+ * per-rule-type union: callers send only rules `validateRules` passed (the server checks again).
+ */
+export function cleanRules(rules: RuleEntry[]): MaskRuleEntry[] {
   return rules.map((r) => ({
     ...r,
     options: Object.fromEntries(Object.entries(r.options).filter(([, v]) => v !== undefined && v !== "" && v !== null)),
-  }));
+  })) as MaskRuleEntry[];
 }
 
 /** Where a mask run takes its rules from. */
