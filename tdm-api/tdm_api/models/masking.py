@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, SkipValidation, model_validat
 
 from tdm_agents.masking.transformers import rules_body_type
 from tdm_api.models.common import INTEGER_MAX
+from tdm_api.models.privacy import UnknownColumns
 
 # Rules as users write them: {"table.column": "mask.x"}, {"table.column": {"type", "options"}},
 # or a list of {"table", "column", "type", "options"} (see docs/masking.md). The schema is the
@@ -70,6 +71,9 @@ class MaskRequest(RuleSource):
 
     dataset_version_id: uuid.UUID
     name: str | None = Field(None, min_length=1, max_length=255, description="Name of the masked version")
+    unknown_columns: UnknownColumns | None = Field(
+        None, description="Overrides the rule set's setting (default: the rule set's, else fail)"
+    )
 
 
 class PreviewRequest(RuleSource):
@@ -126,6 +130,11 @@ class RuleSetCreate(BaseModel):
     schema_version_id: uuid.UUID | None = Field(
         None, description="When given, rules are checked against this schema version before saving"
     )
+    unknown_columns: UnknownColumns = Field(
+        "fail",
+        description="A column without a rule that looks personal at mask time: fail the job, "
+        "or mask it with the rule suggested for its PII type",
+    )
 
 
 class RuleSetOut(BaseModel):
@@ -135,6 +144,7 @@ class RuleSetOut(BaseModel):
     rules: list[dict[str, Any]] = Field(description="Rules in the list form: table, column, type, options")
     description: str | None = None
     schema_version_id: uuid.UUID | None = None
+    unknown_columns: UnknownColumns = "fail"
     created_by: str | None = None
     created_at: datetime | None = None
 

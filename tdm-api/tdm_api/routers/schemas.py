@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from fastapi import APIRouter, Query, status
@@ -10,6 +11,7 @@ from tdm_agents.schema_discovery.diff import diff_snapshots
 from tdm_api.dependencies import Operator, RuntimeDep, UowDep, Viewer, audit, parse_uuid, secret_box
 from tdm_api.errors import Invalid, NotFound
 from tdm_api.models.common import INTEGER_MAX, PROBLEM_RESPONSES, JobAccepted
+from tdm_api.models.drift_gate import DriftGateOut
 from tdm_api.models.schemas import (
     DiscoverRequest,
     SchemaDetail,
@@ -18,6 +20,7 @@ from tdm_api.models.schemas import (
     VirtualRelationshipCreate,
     VirtualRelationshipOut,
 )
+from tdm_api.services.drift_gate import schema_drift_gate
 from tdm_api.services.orchestrator_client import submit_job
 from tdm_api.services.source_connections import inline_connection, refuse_stored_metadata_source
 from tdm_metadata_store.key_types import relationship_mismatches
@@ -149,6 +152,23 @@ def diff_versions(
         repo.load_snapshot(old.id, include_virtual=False), repo.load_snapshot(new.id, include_virtual=False)
     )
     return {"schema_id": str(schema.id), "from": from_, "to": to, **diff.model_dump(mode="json")}
+
+
+@router.get(
+    "/schema/{schema_id}/drift-gate",
+    operation_id="getSchemaDriftGate",
+    summary="Whether mask and provision jobs may run: new or changed columns without a rule or a review",
+)
+def get_drift_gate(
+    schema_id: str,
+    uow: UowDep,
+    _: Viewer,
+    rule_set_id: uuid.UUID | None = Query(None, description="Baseline: this rule set's schema version"),
+    from_: int | None = Query(None, alias="from", ge=1, le=2**31 - 1, description="Baseline version number"),
+) -> DriftGateOut:
+    """The baseline is the given rule set's version, or `from`, or the newest rule set's, else the one before."""
+    schema = _schema_or_404(SchemaRepository(uow.session), schema_id)
+    return schema_drift_gate(uow.session, schema, rule_set_id, from_)
 
 
 @router.get(

@@ -546,6 +546,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/schema/{schema_id}/drift-gate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether mask and provision jobs may run: new or changed columns without a rule or a review
+         * @description The baseline is the given rule set's version, or `from`, or the newest rule set's, else the one before.
+         */
+        get: operations["getSchemaDriftGate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/schema/{schema_id}/relationships": {
         parameters: {
             query?: never;
@@ -1226,6 +1246,73 @@ export interface components {
              */
             url: string;
         };
+        /**
+         * DriftGateBlocker
+         * @description A column of the newest version, new or changed since the baseline, without a rule or a review.
+         */
+        DriftGateBlocker: {
+            /**
+             * Change
+             * @enum {string}
+             */
+            change: "added" | "changed";
+            /** Column */
+            column: string;
+            /**
+             * Reason
+             * @description What changed and what would resolve it
+             */
+            reason: string;
+            /**
+             * Table
+             * @description Table key as datasets name it ('customers', 'sales.staff')
+             */
+            table: string;
+        };
+        /**
+         * DriftGateOut
+         * @description The drift gate of a schema: open when every drifted column is ruled or reviewed as not personal.
+         */
+        DriftGateOut: {
+            /**
+             * Baseline
+             * @description How the baseline was chosen: the given rule set's or version, the newest rule set saved for this schema, else the version before the newest
+             * @enum {string}
+             */
+            baseline: "rule_set" | "version" | "newest_rule_set" | "previous_version" | "latest_version";
+            /** Baseline Version */
+            baseline_version: number | null;
+            /** Baseline Version Id */
+            baseline_version_id: string | null;
+            /** Blockers */
+            blockers: components["schemas"]["DriftGateBlocker"][];
+            /**
+             * Drifted Columns
+             * @description Columns added or changed since the baseline
+             */
+            drifted_columns: number;
+            /** Latest Version */
+            latest_version: number | null;
+            /** Latest Version Id */
+            latest_version_id: string | null;
+            /** Open */
+            open: boolean;
+            /**
+             * Resolved Columns
+             * @description Drifted columns that are ruled or reviewed as not personal
+             */
+            resolved_columns: number;
+            /**
+             * Rule Set Id
+             * @description The rule set whose schema version is the baseline
+             */
+            rule_set_id?: string | null;
+            /**
+             * Schema Id
+             * Format: uuid
+             */
+            schema_id: string;
+        };
         /** EmailOptions */
         EmailOptions: {
             /**
@@ -1288,6 +1375,13 @@ export interface components {
              * @default public
              */
             target_schema?: string;
+            /**
+             * Tier
+             * @description Unmasked subsets go into non-production environments only with an audited override
+             * @default non_production
+             * @enum {string}
+             */
+            tier?: "non_production" | "production";
             /** Webhook Url */
             webhook_url?: string | null;
         };
@@ -2506,6 +2600,11 @@ export interface components {
                 [key: string]: ("mask.email_deterministic" | "mask.fpe_pan" | "mask.tokenize" | "mask.null" | "mask.redact" | "mask.hash" | "mask.fpe_digits" | "mask.fpe_alnum" | "mask.fake_name" | "mask.fake_first_name" | "mask.fake_last_name" | "mask.fake_address" | "mask.fake_phone" | "mask.fake_company" | "mask.date_shift" | "mask.noise" | "mask.partial" | "mask.generalize" | "mask.regex_replace" | "mask.json_path" | "mask.shuffle" | "mask.constant" | "mask.fake_ip") | (components["schemas"]["MaskEmailDeterministicRule"] | components["schemas"]["MaskFpePanRule"] | components["schemas"]["MaskTokenizeRule"] | components["schemas"]["MaskNullRule"] | components["schemas"]["MaskRedactRule"] | components["schemas"]["MaskHashRule"] | components["schemas"]["MaskFpeDigitsRule"] | components["schemas"]["MaskFpeAlnumRule"] | components["schemas"]["MaskFakeNameRule"] | components["schemas"]["MaskFakeFirstNameRule"] | components["schemas"]["MaskFakeLastNameRule"] | components["schemas"]["MaskFakeAddressRule"] | components["schemas"]["MaskFakePhoneRule"] | components["schemas"]["MaskFakeCompanyRule"] | components["schemas"]["MaskDateShiftRule"] | components["schemas"]["MaskNoiseRule"] | components["schemas"]["MaskPartialRule"] | components["schemas"]["MaskGeneralizeRule"] | components["schemas"]["MaskRegexReplaceRule"] | components["schemas"]["MaskJsonPathRule"] | components["schemas"]["MaskShuffleRule"] | components["schemas"]["MaskConstantRule"] | components["schemas"]["MaskFakeIpRule"]);
             } | (components["schemas"]["MaskEmailDeterministicRuleEntry"] | components["schemas"]["MaskFpePanRuleEntry"] | components["schemas"]["MaskTokenizeRuleEntry"] | components["schemas"]["MaskNullRuleEntry"] | components["schemas"]["MaskRedactRuleEntry"] | components["schemas"]["MaskHashRuleEntry"] | components["schemas"]["MaskFpeDigitsRuleEntry"] | components["schemas"]["MaskFpeAlnumRuleEntry"] | components["schemas"]["MaskFakeNameRuleEntry"] | components["schemas"]["MaskFakeFirstNameRuleEntry"] | components["schemas"]["MaskFakeLastNameRuleEntry"] | components["schemas"]["MaskFakeAddressRuleEntry"] | components["schemas"]["MaskFakePhoneRuleEntry"] | components["schemas"]["MaskFakeCompanyRuleEntry"] | components["schemas"]["MaskDateShiftRuleEntry"] | components["schemas"]["MaskNoiseRuleEntry"] | components["schemas"]["MaskPartialRuleEntry"] | components["schemas"]["MaskGeneralizeRuleEntry"] | components["schemas"]["MaskRegexReplaceRuleEntry"] | components["schemas"]["MaskJsonPathRuleEntry"] | components["schemas"]["MaskShuffleRuleEntry"] | components["schemas"]["MaskConstantRuleEntry"] | components["schemas"]["MaskFakeIpRuleEntry"])[] | components["schemas"]["RuleList"]) | null;
             /**
+             * Unknown Columns
+             * @description Overrides the rule set's setting (default: the rule set's, else fail)
+             */
+            unknown_columns?: ("fail" | "mask_default") | null;
+            /**
              * Use Suggested Rules
              * @description Use the rules suggested by the schema version's (reviewed) PII classification
              * @default false
@@ -2855,6 +2954,12 @@ export interface components {
          */
         ProvisionRequest: {
             /**
+             * Allow Unmasked
+             * @description Load an unmasked subset into a non-production environment anyway (audited; needs override_reason)
+             * @default false
+             */
+            allow_unmasked?: boolean;
+            /**
              * Dataset Version Id
              * Format: uuid
              */
@@ -2864,6 +2969,11 @@ export interface components {
              * @description Overrides reset_env and the environment's default reset mode
              */
             mode?: ("truncate" | "append" | "upsert" | "drop_create") | null;
+            /**
+             * Override Reason
+             * @description Why unmasked data may go there (kept in the audit log)
+             */
+            override_reason?: string | null;
             /**
              * Reset Env
              * @description Reset the tables first (the environment's reset mode)
@@ -3068,6 +3178,13 @@ export interface components {
              * @description When given, rules are checked against this schema version before saving
              */
             schema_version_id?: string | null;
+            /**
+             * Unknown Columns
+             * @description A column without a rule that looks personal at mask time: fail the job, or mask it with the rule suggested for its PII type
+             * @default fail
+             * @enum {string}
+             */
+            unknown_columns?: "fail" | "mask_default";
         };
         /** RuleSetOut */
         RuleSetOut: {
@@ -3093,6 +3210,12 @@ export interface components {
             }[];
             /** Schema Version Id */
             schema_version_id?: string | null;
+            /**
+             * Unknown Columns
+             * @default fail
+             * @enum {string}
+             */
+            unknown_columns?: "fail" | "mask_default";
             /** Version */
             version: number;
         };
@@ -7300,6 +7423,106 @@ export interface operations {
                     "application/json": {
                         [key: string]: unknown;
                     };
+                };
+            };
+            /** @description The body could not be parsed (not JSON, or not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSchemaDriftGate: {
+        parameters: {
+            query?: {
+                /** @description Baseline: this rule set's schema version */
+                rule_set_id?: string | null;
+                /** @description Baseline version number */
+                from?: number | null;
+            };
+            header?: {
+                /** @description API key */
+                "X-API-Key"?: string | null;
+            };
+            path: {
+                schema_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DriftGateOut"];
                 };
             };
             /** @description The body could not be parsed (not JSON, or not UTF-8) */
