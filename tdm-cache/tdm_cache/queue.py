@@ -87,7 +87,8 @@ def _stream_entries(reply: Any) -> list[tuple[Any, Any]]:
 
 
 def _is_nogroup(error: ResponseError) -> bool:
-    return str(error).startswith("NOGROUP")
+    # Inside a script the server prefixes the message ("Error running script ...: NOGROUP ...").
+    return "NOGROUP" in str(error)
 
 
 def _is_busygroup(error: ResponseError) -> bool:

@@ -165,11 +165,11 @@ class Worker:
             for job_id in job_ids:
                 repo.heartbeat(job_id, self.worker_id)
             cancelled = [str(job.id) for job in repo.jobs_by_ids(job_ids) if job.cancel_requested]
+        for job_id in cancelled:
+            request_cancel(self.services.redis, job_id)
         self.queue.touch(self.worker_id, [d for d, _ in current])
         for _, lock in current:
             lock.extend()
-        for job_id in cancelled:
-            request_cancel(self.services.redis, job_id)
 
     def requeue_missing(self) -> int:
         """PostgreSQL is the record: queued (or orphaned running) jobs missing from Redis go back."""
