@@ -448,3 +448,34 @@ def build_multilingual(n_values: int = 100, seed: int = 11) -> list[LabeledColum
 def build_adversarial(n_values: int = 100, seed: int = 13) -> list[LabeledColumn]:
     """JSON, free text, sparse columns, display-name emails, grouped cards, and decoys."""
     return _build((_adversarial_table,), n_values, seed, "adv")
+
+
+# Real names written by hand, many outside Faker's lists: how the shape rules do beyond the dictionary.
+HELD_OUT_WORLD_NAMES: dict[str, tuple[str, ...]] = {
+    "japanese": ("小野寺 翔", "五十嵐 蓮", "長谷川 陽菜", "宮崎 大翔", "石川 結菜", "福田 湊", "森田 凛", "今井 悠真",
+                 "藤田 美咲", "岡田 拓海", "前田 七海", "松尾 颯", "杉山 葵", "大野 樹", "千葉 陽向"),
+    "chinese": ("赵丽颖", "周杰伦", "孙俪", "胡歌", "郑爽", "马云", "罗志祥", "谢霆锋", "韩寒", "唐嫣", "冯小刚",
+                "邓超", "许晴", "蒋欣", "何炅"),
+    "korean": ("손흥민", "김연아", "박지성", "이민호", "송혜교", "전지현", "한효주", "유재석", "강호동", "신민아",
+               "조인성", "배수지", "임윤아", "권지용", "남궁민"),
+    "cyrillic": ("Алексей Смирнов", "Татьяна Кузнецова", "Николай Соколов", "Екатерина Морозова", "Павел Новиков",
+                 "Светлана Лебедева", "Андрей Козлов", "Наталья Егорова", "Виктор Павлов", "Юлия Семёнова",
+                 "Олег Голубев", "Ирина Виноградова", "Тарас Шевченко", "Оксана Бондаренко", "Богдан Ткачук"),
+    "arabic": ("أحمد الشمري", "خالد العتيبي", "نورة القحطاني", "سارة الدوسري", "عبدالله المطيري", "ريم الزهراني",
+               "فهد الحربي", "هند الغامدي", "ماجد السبيعي", "لينا العنزي", "طارق حداد", "رنا خوري", "زياد نصار",
+               "دينا سليمان", "كريم منصور"),
+    "hebrew": ("נועה ברק", "איתי שושן", "תמר גולן", "אורי אלון", "יעל רוזן", "עידו כהן", "שירה לנדאו",
+               "גיל פרידמן", "מאיה שפירא", "רון אשכנזי", "הילה דהן", "עמית סגל", "ליאור חזן", "אביגיל רביבו", "דניאל טל"),
+}  # fmt: skip
+
+
+def build_held_out_world_names(n_values: int = 100) -> list[LabeledColumn]:
+    """One obfuscated column per script of the hand-written names above, cycled to `n_values`."""
+    out = []
+    for i, (script, names) in enumerate(HELD_OUT_WORLD_NAMES.items()):
+        values = list(itertools.islice(itertools.cycle(names), n_values))
+        sample = ColumnSample(
+            "public", f"held_world_{script}", f"h_{i}", "string", pa.array(values, type=pa.string())
+        )
+        out.append(LabeledColumn(sample, "person_name"))
+    return out

@@ -56,6 +56,16 @@ _RU_SURNAME = re.compile(
     r"(?:ов|ова|ев|ева|ёв|ёва|ин|ина|ын|ына|ский|ская|цкий|цкая|ской|енко|ук|юк|ич|ян|дзе|швили|ко)$"
 )
 _RU_PATRONYMIC = re.compile(r"(?:ович|евич|ич|овна|евна|ична|инична)$")
+# Characters common in Chinese given names, beyond the few hundred names Faker lists.
+_COMMON_GIVEN_HAN = (
+    "伟刚勇毅俊峰强军平保东文辉力明永健世广志义兴良海山仁波宁贵福生龙元全国胜学祥才发武新利清飞彬富顺信子杰涛昌"
+    "成康星光天达安岩中茂进林有坚和彪博诚先敬震振壮会思群豪心邦承乐绍功松善厚庆磊民友裕河哲江超浩亮政谦亨奇固之"
+    "轮翰朗伯宏言若鸣朋斌梁栋维启克伦翔旭鹏泽晨辰士以建家致树炎德行时泰盛雄琛钧冠策腾楠榕风航弘秀娟英华慧巧美娜"
+    "静淑惠珠翠雅芝玉萍红娥玲芬芳燕彩春菊兰凤洁梅琳素云莲真环雪荣爱妹霞香月莺媛艳瑞凡佳嘉琼勤珍贞莉桂娣叶璧璐娅"
+    "琦晶妍茜秋珊莎锦黛青倩婷姣婉娴瑾颖露瑶怡婵雁蓓纨仪荷丹蓉眉君琴蕊薇菁梦岚苑婕馨瑗琰韵融园艺咏卿聪澜纯毓悦昭"
+    "冰爽琬茗羽希欣飘育滢馥筠柔竹霭凝晓欢霄枫芸菲寒伊亚宜可姬舒影荔枝丽阳妮宝贝初程梵罡恒鸿桦骅剑娇纪宽灵玛媚琪"
+    "晴容睿烁堂唯威韦雯苇萱阅彦宇雨洋忠宗曼紫逸贤蝶菡儿烟小轩"
+)
 _CHARACTER_SCRIPTS = frozenset({"cjk", "hangul"})  # names are runs of characters, not words
 _KOREAN_COMPOUND_SURNAMES = frozenset({"남궁", "황보", "제갈", "선우", "독고", "사공", "서문"})
 
@@ -114,7 +124,8 @@ def _titles_and_company_words(script: str) -> tuple[frozenset[str], frozenset[st
 def _given_characters(script: str) -> frozenset[str]:
     """Characters (CJK) or syllables (Hangul) that appear in given names of that script."""
     firsts, _ = vocabulary(script)
-    return frozenset(ch for name in firsts for ch in name)
+    extra = _COMMON_GIVEN_HAN if script == "cjk" else ""
+    return frozenset(ch for name in firsts for ch in name) | frozenset(extra)
 
 
 def person_name_kind(value: str) -> str | None:
@@ -151,14 +162,17 @@ def _cjk_name(text: str) -> str | None:
         return "first_name"
     if _CJK_ADDRESS.search(token) or not 2 <= len(token) <= 4 or not all(_is_han(ch) for ch in token):
         return None
-    return "full_name" if _family_then_given(token, lasts, _given_characters("cjk")) else None
+    # Chinese given names draw on thousands of characters, more than any list, and many words start
+    # with a family-name character (黄金, 高速): one given-name character must be a known one.
+    return "full_name" if _family_then_given(token, lasts, _given_characters("cjk"), known=1) else None
 
 
-def _family_then_given(token: str, lasts: frozenset[str], given_chars: frozenset[str]) -> bool:
-    """A run-together name: a known family name of 1-2 characters, then 1-2 given-name characters."""
+def _family_then_given(token: str, lasts: frozenset[str], given_chars: frozenset[str], known: int) -> bool:
+    """A run-together name: a known family name of 1-2 characters, then 1-2 given-name characters of
+    which at least `known` appear in the given names of the vocabulary."""
     for cut in (1, 2):
         given = token[cut:]
-        if token[:cut] in lasts and 1 <= len(given) <= 2 and all(ch in given_chars for ch in given):
+        if token[:cut] in lasts and 1 <= len(given) <= 2 and sum(ch in given_chars for ch in given) >= known:
             return True
     return False
 
@@ -175,7 +189,8 @@ def _hangul_name(text: str) -> str | None:
     if token in lasts:
         return "last_name"
     surnames = lasts | _KOREAN_COMPOUND_SURNAMES
-    return "full_name" if _family_then_given(token, surnames, _given_characters("hangul")) else None
+    # Korean words often start with a family-name syllable (이메일, 김치): one given syllable must be known.
+    return "full_name" if _family_then_given(token, surnames, _given_characters("hangul"), known=1) else None
 
 
 def _is_han(ch: str) -> bool:
