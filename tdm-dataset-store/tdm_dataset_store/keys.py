@@ -3,12 +3,17 @@
 A dataset version lives under ``datasets/<dataset_version_id>/``: one ``<table>.parquet`` per
 table and a ``_manifest.json`` written last. Ids and table names are validated before they
 become part of a key, so no caller input can climb out of its version's prefix.
+
+Table names are PostgreSQL names: any character but NUL (spaces, quotes, non-ASCII, '/').
+In a key, every character other than letters, digits, '_', '-' and '.' is percent-encoded
+(UTF-8), so 'Mixed Schema.Naïve' is stored as 'Mixed%20Schema.Na%C3%AFve.parquet' and plain
+names such as 'sales.orders' keep the keys they always had.
 """
 
 from __future__ import annotations
 
-import re
 import uuid
+from urllib.parse import quote, unquote
 
 from tdm_dataset_store.errors import InvalidKeyError
 
@@ -16,10 +21,8 @@ DATASETS_PREFIX = "datasets/"
 MANIFEST_NAME = "_manifest.json"
 TABLE_SUFFIX = ".parquet"
 
-# Letters, digits, '_', '-' and '.', starting with a letter, digit or '_'. A leading '.' is
-# refused so that temporary files (which start with '.') and '..' can never be table names;
-# '..' anywhere is refused as well. Schema-qualified names such as 'sales.orders' pass.
-_TABLE_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-]{0,199}")
+MAX_TABLE_NAME = 200
+_KEY_SAFE = "_.-"  # besides ASCII letters and digits, the characters kept as they are in keys
 
 
 def validate_version_id(version_id: str | uuid.UUID) -> str:
@@ -33,15 +36,30 @@ def validate_version_id(version_id: str | uuid.UUID) -> str:
 
 
 def validate_table_name(table: str) -> str:
-    """Return ``table`` unchanged if it is a safe table name, else raise InvalidKeyError."""
-    if not isinstance(table, str) or not _TABLE_NAME.fullmatch(table) or ".." in table:
+    """Return ``table`` unchanged if it can name a table, else raise InvalidKeyError.
+
+    A leading '.' is refused so that temporary files (which start with '.') and '..' can never be
+    table names; '..' anywhere and NUL are refused as well.
+    """
+    if (
+        not isinstance(table, str)
+        or not 0 < len(table) <= MAX_TABLE_NAME
+        or table.startswith(".")
+        or ".." in table
+        or "\x00" in table
+    ):
         raise InvalidKeyError(
-            "table name must be 1-200 characters of letters, digits, '_', '-' or '.', "
+            f"table name must be 1-{MAX_TABLE_NAME} characters without NUL, "
             "must not start with '.' and must not contain '..'"
         )
     if table.endswith(TABLE_SUFFIX) or table == MANIFEST_NAME:
         raise InvalidKeyError("table name must not end with '.parquet' or name the manifest")
     return table
+
+
+def encode_table_name(table: str) -> str:
+    """The key segment of a (validated) table name: unsafe characters percent-encoded."""
+    return quote(validate_table_name(table), safe=_KEY_SAFE)
 
 
 def version_prefix(version_id: str | uuid.UUID) -> str:
@@ -51,7 +69,7 @@ def version_prefix(version_id: str | uuid.UUID) -> str:
 
 def table_key(version_id: str | uuid.UUID, table: str) -> str:
     """Key of one table's Parquet file: ``datasets/<id>/<table>.parquet``."""
-    return f"{version_prefix(version_id)}{validate_table_name(table)}{TABLE_SUFFIX}"
+    return f"{version_prefix(version_id)}{encode_table_name(table)}{TABLE_SUFFIX}"
 
 
 def manifest_key(version_id: str | uuid.UUID) -> str:
@@ -64,10 +82,9 @@ def table_from_key(key: str) -> str | None:
     name = key.rsplit("/", 1)[-1]
     if not name.endswith(TABLE_SUFFIX):
         return None
-    table = name[: -len(TABLE_SUFFIX)]
     try:
-        return validate_table_name(table)
-    except InvalidKeyError:
+        return validate_table_name(unquote(name[: -len(TABLE_SUFFIX)], errors="strict"))
+    except (InvalidKeyError, UnicodeDecodeError):
         return None
 
 
