@@ -6,9 +6,9 @@ from typing import ClassVar
 
 import pyarrow as pa
 import pyarrow.compute as pc
-import re2
 from pydantic import BaseModel, Field, field_validator
 
+from tdm_agents.common.user_regex import MAX_PATTERN_LENGTH, check_user_pattern
 from tdm_agents.masking.context import MaskContext
 from tdm_agents.masking.transformers.base import (
     ColumnScope,
@@ -56,26 +56,9 @@ class PartialTransformer(Transformer):
         return pc.if_else(hides_something, partial, pc.binary_repeat(options.mask_char, length))
 
 
-# RE2 runs in time linear in the value (no backtracking); bounding the compiled program bounds the
-# per-byte cost, so the time per value is at most ~MAX_PROGRAM_SIZE steps per byte.
-MAX_PATTERN_LENGTH = 1000
-MAX_PROGRAM_SIZE = 2000
-
-
-def check_user_pattern(pattern: str) -> str:
-    """A user's regular expression if RE2 compiles it within the size budget; ValueError otherwise."""
-    options = re2.Options()
-    options.log_errors = False
-    options.max_mem = 8 << 20
-    try:
-        compiled = re2.compile(pattern, options)
-    except re2.error as exc:
-        reason = exc.args[0].decode(errors="replace") if exc.args and isinstance(exc.args[0], bytes) else exc
-        raise ValueError(f"pattern is not a valid RE2 expression: {str(reason)[:200]}") from None
-    if compiled.programsize > MAX_PROGRAM_SIZE:
-        raise ValueError(
-            f"pattern is too complex ({compiled.programsize} RE2 instructions, at most {MAX_PROGRAM_SIZE})"
-        )
+def check_regex_replace_pattern(pattern: str) -> str:
+    """A user pattern RE2 compiles within the budget, and one Arrow's RE2 kernel accepts too."""
+    check_user_pattern(pattern)
     try:
         pc.replace_substring_regex(pa.array([""]), pattern=pattern, replacement="")
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError) as exc:
@@ -94,7 +77,7 @@ class RegexReplaceOptions(RuleOptions):
     @field_validator("pattern")
     @classmethod
     def _compiles(cls, value: str) -> str:
-        return check_user_pattern(value)
+        return check_regex_replace_pattern(value)
 
 
 class RegexReplaceTransformer(Transformer):

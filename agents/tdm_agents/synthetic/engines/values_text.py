@@ -14,6 +14,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import rstr
 
+from tdm_agents.common.user_regex import UnsafePatternError, check_user_pattern
 from tdm_agents.synthetic.engines.pools import ValuePools, has_pool
 from tdm_agents.synthetic.errors import SyntheticRequestError
 from tdm_agents.synthetic.schema_model import Attribute, WeightedChoice
@@ -80,6 +81,10 @@ def phones(pools: ValuePools, rng: np.random.Generator, start: int, stop: int, u
 
 def pattern_pool(pattern: str, seed: int, size: int, unique_rows: int | None) -> pa.Array:
     """Distinct strings matching `pattern`; when `unique_rows` is given there must be that many."""
+    try:
+        check_user_pattern(pattern)  # from specs and crawled pages: bounded before rstr expands it
+    except UnsafePatternError as exc:
+        raise SyntheticRequestError(f"cannot generate values for pattern {pattern[:100]!r}: {exc}") from None
     generator = rstr.Rstr(random.Random(zlib.crc32(f"{seed}:{pattern}".encode())))
     wanted = unique_rows if unique_rows is not None else size
     seen: dict[str, None] = {}

@@ -15,7 +15,6 @@ from pydantic import TypeAdapter, ValidationError
 from tdm_agents.masking.rules import RuleValidationError, parse_rule_set
 from tdm_agents.masking.transformers import get_transformer, list_transformers, rule_specs, rules_body_type
 from tdm_agents.masking.transformers.basic import constant_problem
-from tdm_agents.masking.transformers.text import check_user_pattern
 
 NAMES = sorted(info.name for info in list_transformers())
 BIGINT = 2**63 - 1
@@ -146,16 +145,6 @@ def test_constant_null_on_a_not_null_column_is_refused():
     constant = get_transformer("mask.constant")
     options = constant.parse_options({"value": None})
     assert "NOT NULL" in constant.column_problem(options, "string", nullable=False)
-
-
-@pytest.mark.parametrize(
-    ("pattern", "words"),
-    [(r"(a)\1", "invalid escape"), ("(?=a)", "invalid perl operator"), ("(?<=a)b", "invalid perl operator"),
-     ("a{1001}", "invalid repetition"), ("(" * 5, r"missing \)"), ("[a-z]{1000}" * 2, "too complex")],
-)  # fmt: skip
-def test_user_patterns_outside_linear_time_or_the_size_budget_are_refused(pattern, words):
-    with pytest.raises(ValueError, match=words):
-        check_user_pattern(pattern)
 
 
 def test_catastrophic_backtracking_pattern_runs_in_linear_time():
