@@ -73,7 +73,9 @@ def plan_schema(layout: TargetLayout, catalog: TargetCatalog, *, recreate: bool 
         if rel.child_key in created:
             if partition_ddl.declared_on_root(rel):
                 plan.foreign_keys.append(foreign_key_sql(rel, layout))
-            plan.foreign_keys.extend(partition_ddl.partition_foreign_keys(rel, layout))
+            for part, name in partition_ddl.partition_keys(rel, layout):
+                keyed = rel.model_copy(update={"name": name})
+                plan.foreign_keys.append(foreign_key_sql(keyed, layout, on=part))
     return plan
 
 
@@ -211,14 +213,17 @@ def index_statements(table: TargetTable) -> list[sql.Composable]:
     return out
 
 
-def foreign_key_sql(rel: RelationshipInfo, layout: TargetLayout) -> sql.Composable:
+def foreign_key_sql(
+    rel: RelationshipInfo, layout: TargetLayout, on: sql.Composable | None = None
+) -> sql.Composable:
     """ALTER TABLE ... ADD CONSTRAINT ... FOREIGN KEY, keeping ON DELETE and deferrability."""
     child, parent = layout.tables[rel.child_key], layout.tables[rel.parent_key]
+    target = on or child.ident  # `on`: a partition that declared the key itself
     name = rel.name or f"{child.name}_{'_'.join(rel.child_columns)}_fkey"
     on_delete = _ON_DELETE.get((rel.on_delete or "").upper().replace("_", " "), "")
     deferrable = " DEFERRABLE INITIALLY DEFERRED" if rel.deferrable else ""
     return sql.SQL("ALTER TABLE {} ADD CONSTRAINT {} FOREIGN KEY ({}) REFERENCES {} ({}){}").format(
-        child.ident,
+        target,
         sql.Identifier(name[:63]),
         _idents(rel.child_columns),
         parent.ident,

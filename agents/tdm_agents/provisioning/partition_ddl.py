@@ -126,31 +126,14 @@ def declared_on_root(rel: RelationshipInfo) -> bool:
     return rel.name is not None or not rel.partition_constraints
 
 
-def partition_foreign_keys(rel: RelationshipInfo, layout: TargetLayout) -> list[sql.Composable]:
-    """ALTER TABLE partition ADD CONSTRAINT ... for each partition that declared `rel` in the source."""
-    parent = layout.tables[rel.parent_key]
-    out: list[sql.Composable] = []
+def partition_keys(rel: RelationshipInfo, layout: TargetLayout) -> list[tuple[sql.Identifier, str]]:
+    """(partition, constraint name) for each partition that declared `rel` in the source."""
+    out = []
     for qualified, name in sorted(rel.partition_constraints.items()):
         part = layout.snapshot.table(qualified)
-        if part is None:
-            continue
-        out.append(
-            sql.SQL("ALTER TABLE {} ADD CONSTRAINT {} FOREIGN KEY ({}) REFERENCES {} ({}){}").format(
-                target_ident(part, layout),
-                sql.Identifier(name),
-                _idents(rel.child_columns),
-                parent.ident,
-                _idents(rel.parent_columns),
-                sql.SQL(_key_options(rel)),
-            )
-        )
+        if part is not None:
+            out.append((target_ident(part, layout), name))
     return out
-
-
-def _key_options(rel: RelationshipInfo) -> str:
-    on_delete = (rel.on_delete or "NO ACTION").upper()
-    text = "" if on_delete == "NO ACTION" else f" ON DELETE {on_delete}"
-    return text + (" DEFERRABLE INITIALLY DEFERRED" if rel.deferrable else "")
 
 
 def _idents(names: list[str]) -> sql.Composable:
