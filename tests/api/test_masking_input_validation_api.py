@@ -179,3 +179,23 @@ def test_integer_query_parameters_are_bounded(platform):
     assert r.status_code == 422, r.text
     r = platform.client.get(f"/api/v1/job/{uuid.uuid4()}", headers=viewer, params={"logs_after": 2**64})
     assert r.status_code == 422, r.text
+
+
+def test_a_stored_rule_set_that_cannot_run_is_refused_at_job_submission(platform, shop):
+    """Rule sets stored before these checks existed are refused when used, before a job exists."""
+    from tdm_metadata_store.db import make_engine, make_session_factory, unit_of_work
+    from tdm_metadata_store.repositories.masking_rules import MaskingRuleRepository
+
+    _, dataset = shop
+    legacy = {
+        "rules": [{"table": "customers", "column": "email", "type": "mask.hash", "options": {"bogus": 1}}]
+    }
+    engine = make_engine(platform.env["DATABASE_URL"], pool_size=1)
+    with unit_of_work(make_session_factory(engine)) as session:
+        rule_set_id = str(MaskingRuleRepository(session).create_version("legacy", legacy).id)
+    engine.dispose()
+    before = _count(platform, "/api/v1/jobs")
+    r = platform.client.post(MASK, headers=platform.headers("operator"),
+                             json={"dataset_version_id": dataset, "rule_set_id": rule_set_id})  # fmt: skip
+    _refused(r, "customers.email.options", "unknown option(s) bogus")
+    assert _count(platform, "/api/v1/jobs") == before
