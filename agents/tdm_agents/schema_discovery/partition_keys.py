@@ -11,9 +11,9 @@ on the fly.
 
 from __future__ import annotations
 
-from tdm_metadata_store.snapshot import RelationshipInfo, SchemaSnapshot, TableInfo
+import json
 
-_Shape = tuple[str, tuple[str, ...], str, tuple[str, ...], str | None, bool]
+from tdm_metadata_store.snapshot import RelationshipInfo, SchemaSnapshot, TableInfo
 
 
 def partition_root(tables: dict[str, TableInfo], qualified: str) -> str:
@@ -30,7 +30,7 @@ def partition_root(tables: dict[str, TableInfo], qualified: str) -> str:
 def fold_partition_keys(snapshot: SchemaSnapshot, rels: list[RelationshipInfo]) -> list[RelationshipInfo]:
     """`rels` with every partition (child or parent side) replaced by its root, declared keys merged."""
     tables = {t.qualified_name: t for t in snapshot.tables}
-    shapes: dict[_Shape, RelationshipInfo] = {}
+    shapes: dict[str, RelationshipInfo] = {}
     out: list[RelationshipInfo] = []
     for rel in rels:
         declared = f"{rel.child_schema}.{rel.child_table}"
@@ -63,12 +63,6 @@ def fold_partition_keys(snapshot: SchemaSnapshot, rels: list[RelationshipInfo]) 
     return out
 
 
-def _shape(rel: RelationshipInfo) -> _Shape:
-    return (
-        rel.child_key,
-        tuple(rel.child_columns),
-        rel.parent_key,
-        tuple(rel.parent_columns),
-        rel.on_delete,
-        rel.deferrable,
-    )
+def _shape(rel: RelationshipInfo) -> str:
+    """Everything that makes two keys the same key, whatever their names and declaring partitions."""
+    return json.dumps(rel.model_dump(mode="json", exclude={"name", "partition_constraints"}), sort_keys=True)
