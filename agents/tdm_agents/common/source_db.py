@@ -257,7 +257,8 @@ def is_loopback(host: str) -> bool:
 # Asked of the platform's own metadata server to recognise it behind any spelling of its address.
 SERVER_IDENTITY_SQL = (
     "SELECT current_database(), current_setting('port'), "
-    "current_setting('unix_socket_directories'), host(inet_server_addr())"
+    # pg_settings hides this setting (NULL here) from roles without pg_read_all_settings.
+    "(SELECT setting FROM pg_settings WHERE name = 'unix_socket_directories'), host(inet_server_addr())"
 )
 
 
@@ -268,19 +269,24 @@ class ServerIdentity:
     database: str
     port: int
     hosts: frozenset[str]
-    socket_dirs: frozenset[str]
+    socket_dirs: frozenset[str] | None  # None: the server would not say, so any directory may be it
     local: bool  # the server runs on this machine, so loopback and its sockets reach it
 
     @classmethod
-    def from_server(cls, row: tuple[str, str, str, str | None], url_hosts: list[str]) -> ServerIdentity:
+    def from_server(
+        cls, row: tuple[str, str, str | None, str | None], url_hosts: list[str]
+    ) -> ServerIdentity:
         """From the answer to `SERVER_IDENTITY_SQL` and the hosts of the URL used to reach it."""
         database, port, socket_dirs, server_addr = row
         hosts = {h.lower().strip("[]") for h in url_hosts if h and not h.startswith(("/", "@"))}
         if server_addr:
             hosts.add(server_addr.lower())
         local = server_addr is None or is_loopback(server_addr) or any(is_loopback(h) for h in hosts)
-        dirs = {d.strip().rstrip("/") for d in socket_dirs.split(",") if d.strip()}
-        return cls(str(database), int(port), frozenset(hosts), frozenset(dirs), local)
+        dirs = None
+        if socket_dirs is not None:
+            listed = [d for d in socket_dirs.split(",") + url_hosts if d.strip().startswith("/")]
+            dirs = frozenset(d.strip().rstrip("/") for d in listed)
+        return cls(str(database), int(port), frozenset(hosts), dirs, local)
 
 
 def same_database(address: SourceAddress, server: ServerIdentity) -> bool:
@@ -295,7 +301,8 @@ def _reaches(endpoint: Endpoint, server: ServerIdentity) -> bool:
         return False
     if endpoint.is_socket:
         # An empty host is libpq's compiled-in socket directory: on this machine, most likely theirs.
-        return server.local and (not endpoint.host or endpoint.host.rstrip("/") in server.socket_dirs)
+        known = server.socket_dirs
+        return server.local and (not endpoint.host or known is None or endpoint.host.rstrip("/") in known)
     name = (endpoint.hostaddr or endpoint.host).lower().strip("[]")
     return name in server.hosts or (server.local and is_loopback(name))
 

@@ -133,6 +133,15 @@ def test_a_remote_metadata_server_is_matched_by_name_or_address_only() -> None:
     assert not same_database(describe("postgresql://u@/tdm?host=/var/run/postgresql"), remote)
 
 
+def test_socket_directories_hidden_from_the_role_match_any_local_socket() -> None:
+    hidden = ServerIdentity.from_server(("tdm", "5432", None, None), ["/var/run/postgresql"])
+    assert hidden.local and hidden.socket_dirs is None
+    assert same_database(describe("host=/srv/elsewhere dbname=tdm"), hidden)
+    assert not same_database(describe("host=/srv/elsewhere port=5433 dbname=tdm"), hidden)
+    shown = ServerIdentity.from_server(("tdm", "5432", "/tmp", None), ["/var/run/postgresql"])
+    assert shown.socket_dirs == {"/tmp", "/var/run/postgresql"}
+
+
 def test_endpoint_kinds() -> None:
     assert Endpoint("/tmp", 5432).is_socket and Endpoint("", 5432).is_socket
     assert not Endpoint("h", 5432).is_socket and not Endpoint("", 5432, hostaddr="10.0.0.1").is_socket
