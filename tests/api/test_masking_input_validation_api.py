@@ -173,6 +173,14 @@ def test_integers_wider_than_the_database_holds_are_422(platform, path, body, fi
     assert any(e["field"].startswith(field) for e in r.json()["errors"]), r.json()
 
 
+def test_workflow_overrides_hold_no_integer_wider_than_bigint(platform):
+    r = platform.client.post("/api/v1/workflow/execute", headers=platform.headers("operator"), json={
+        "template": "secure_masking", "overrides": {"schema_version_id": str(uuid.uuid4()), "target_env": "QA",
+        "subset": {"root_table": "customers", "seed": 2**70, "max_rows_per_table": {"orders": 5}}}})  # fmt: skip
+    assert r.status_code == 422, r.text
+    assert r.json()["field"] == "overrides.subset.seed"
+
+
 def test_integer_query_parameters_are_bounded(platform):
     viewer = platform.headers("viewer")
     r = platform.client.get(f"/api/v1/schema/{uuid.uuid4()}", headers=viewer, params={"version": 2**40})

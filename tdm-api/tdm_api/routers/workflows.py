@@ -10,7 +10,7 @@ from fastapi import APIRouter, status
 
 from tdm_api.dependencies import Admin, Operator, RuntimeDep, UowDep, Viewer, audit, parse_uuid, secret_box
 from tdm_api.errors import Conflict, Invalid, NotFound
-from tdm_api.models.common import PROBLEM_RESPONSES, JobAccepted
+from tdm_api.models.common import BIGINT_MAX, PROBLEM_RESPONSES, JobAccepted
 from tdm_api.models.jobs import JobOut
 from tdm_api.models.workflows import (
     ResumeRequest,
@@ -52,11 +52,28 @@ def list_templates(_: Viewer) -> list[WorkflowTemplate]:
     ]
 
 
+def _wide_integer(value: Any, path: str) -> str | None:
+    """The path of the first integer in `value` that no bigint column or int64 array can hold."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return path if not -(2**63) <= value <= BIGINT_MAX else None
+    children = (
+        value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    )
+    for key, child in children:
+        found = _wide_integer(child, f"{path}.{key}")
+        if found:
+            return found
+    return None
+
+
 def _check_references(uow: UowDep, request: dict[str, Any]) -> None:
     """Ids the workflow names must exist before a job starts; inline masking rules must be runnable."""
     for key in ("subset", "masking", "synthetic", "provision", "pii", "discover"):
         if key in request and not isinstance(request[key], dict):
             raise Invalid(f"overrides.{key} must be an object.", field=f"overrides.{key}")
+    wide = _wide_integer({k: v for k, v in request.items() if k not in ("steps", "template")}, "overrides")
+    if wide:
+        raise Invalid(f"{wide[:200]}: integers must lie within -2^63 .. 2^63-1.", field=wide[:200])
     if request.get("masking", {}).get("rules") is not None:
         normalized_rules(request["masking"]["rules"])  # 422 per rule, as for POST /mask
     if request.get("connection_id"):
