@@ -7,6 +7,7 @@ pytest_plugins = [
     "tests.fixtures.redis",
     "tests.fixtures.s3",
     "tests.fixtures.source_databases",
+    "tests.fixtures.zoo",
     "tests.fixtures.datasets",
     "tests.fixtures.web_pages",
     "tests.fixtures.fake_chat",

@@ -76,12 +76,30 @@ class ColumnInfo(BaseModel):
     numeric_precision: int | None = None
     numeric_scale: int | None = None
     comment: str | None = None
+    collation: str | None = Field(default=None, description="Collation when not the type's default, e.g. 'C'")
+    sequence: SequenceInfo | None = Field(
+        default=None, description="The sequence the column owns (identity, serial)"
+    )
     is_local: bool = Field(
         True,
         description="False when the column comes only from an inheritance parent or the partitioned parent",
     )
     inferred_type: str | None = Field(None, description="Semantic type: email, phone, uuid, url, ip, ...")
     stats: ColumnStats | None = None
+
+
+class SequenceInfo(BaseModel):
+    """The sequence behind an identity or serial column: its name and options (not its position)."""
+
+    schema_name: str
+    name: str
+    data_type: str = "bigint"
+    start: int = 1
+    increment: int = 1
+    min_value: int | None = None
+    max_value: int | None = None
+    cache: int = 1
+    cycle: bool = False
 
 
 class UniqueConstraintInfo(BaseModel):
@@ -179,6 +197,14 @@ class RelationshipInfo(BaseModel):
     parent_columns: list[str]
     on_delete: str | None = None
     deferrable: bool = False
+    initially_immediate: bool = Field(
+        default=False,
+        description="A deferrable key checked at each statement unless deferred (INITIALLY IMMEDIATE)",
+    )
+    on_update: str | None = Field(
+        default=None, description="ON UPDATE action other than NO ACTION, e.g. CASCADE"
+    )
+    match_full: bool = False
     is_virtual: bool = False
     partition_constraints: dict[str, str] = Field(
         default_factory=dict,
@@ -214,6 +240,23 @@ class DomainTypeInfo(BaseModel):
     checks: list[str] = Field(default_factory=list)
 
 
+class CompositeTypeInfo(BaseModel):
+    """A composite type (CREATE TYPE ... AS (...)): its attributes' names and types, in order."""
+
+    schema_name: str
+    name: str
+    attributes: list[str] = Field(description="Attribute names, in order")
+    attribute_types: list[str] = Field(description="Their types as format_type() prints them")
+
+
+class ExtensionInfo(BaseModel):
+    """An extension whose types the discovered columns use (the target must have it too)."""
+
+    name: str
+    schema_name: str = Field(description="Schema the extension's objects live in")
+    types: list[str] = Field(default_factory=list, description="Its types that columns use")
+
+
 # Fields added after snapshots were first stored: left out of the fingerprint while at their
 # default, so a structure discovered before and after they existed keeps the same fingerprint.
 _TABLE_DEFAULTS: dict[str, object] = {
@@ -223,8 +266,14 @@ _TABLE_DEFAULTS: dict[str, object] = {
     "inherited_by": [],
     "inherited_objects": [],
 }
-_COLUMN_DEFAULTS: dict[str, object] = {"is_local": True}
-_RELATIONSHIP_DEFAULTS: dict[str, object] = {"partition_constraints": {}}
+_COLUMN_DEFAULTS: dict[str, object] = {"is_local": True, "collation": None, "sequence": None}
+_SNAPSHOT_DEFAULTS: dict[str, object] = {"extensions": [], "composites": []}
+_RELATIONSHIP_DEFAULTS: dict[str, object] = {
+    "partition_constraints": {},
+    "initially_immediate": False,
+    "on_update": None,
+    "match_full": False,
+}
 
 
 def _drop_defaults(item: dict, defaults: dict[str, object]) -> None:
@@ -243,6 +292,8 @@ class SchemaSnapshot(BaseModel):
     relationships: list[RelationshipInfo] = Field(default_factory=list)
     enums: list[EnumTypeInfo] = Field(default_factory=list)
     domains: list[DomainTypeInfo] = Field(default_factory=list)
+    extensions: list[ExtensionInfo] = Field(default_factory=list)
+    composites: list[CompositeTypeInfo] = Field(default_factory=list)
 
     def table(self, ref: str) -> TableInfo | None:
         """Find a table by key ('orders', 'sales.orders') or by bare name when that is unambiguous."""
@@ -277,6 +328,7 @@ class SchemaSnapshot(BaseModel):
         for r in data["relationships"]:
             _drop_defaults(r, _RELATIONSHIP_DEFAULTS)
         data.pop("server_version", None)
+        _drop_defaults(data, _SNAPSHOT_DEFAULTS)
         data["tables"].sort(key=lambda t: (t["schema_name"], t["name"]))
         data["relationships"].sort(key=lambda r: json.dumps(r, sort_keys=True))
         return data

@@ -94,7 +94,7 @@ def read_catalog(conn: psycopg.Connection, layout: TargetLayout) -> TargetCatalo
         tables.setdefault(f"{row[0]}.{row[1]}", []).append(column)
     type_rows = conn.execute(
         "SELECT n.nspname || '.' || t.typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace "
-        "WHERE t.typtype IN ('e', 'd') AND n.nspname = ANY(%(schemas)s)",
+        "WHERE t.typtype IN ('e', 'd', 'c') AND n.nspname = ANY(%(schemas)s)",
         {"schemas": schemas},
     ).fetchall()
     schema_rows = conn.execute("SELECT nspname FROM pg_namespace").fetchall()

@@ -18,6 +18,7 @@ from tdm_agents.common.progress import JobHooks, NullHooks
 from tdm_agents.provisioning.catalog import TargetColumn
 from tdm_agents.provisioning.errors import LoadError
 from tdm_agents.provisioning.layout import TargetTable
+from tdm_agents.provisioning.staging_cast import insert_from_staging
 from tdm_agents.provisioning.wire import BinaryCopyEncoder, TableWire, staging_type
 
 _STAGING_NAMES = itertools.count(1)
@@ -41,7 +42,7 @@ def load_table(
     )
     conn.execute(sql.SQL("CREATE TEMP TABLE {} ({}) ON COMMIT DROP").format(staging, columns))
     rows = _copy(conn, staging, wire, batches, hooks, table.key)
-    conn.execute(_insert_from_staging(table, wire, staging, upsert_key))
+    insert_from_staging(conn, _insert_from_staging(table, wire, staging, upsert_key), table, wire, staging)
     conn.execute(sql.SQL("DROP TABLE {}").format(staging))
     return rows
 

@@ -19,6 +19,7 @@ from tdm_agents.provisioning import reset
 from tdm_agents.provisioning.catalog import TargetCatalog, foreign_keys_touching, read_catalog
 from tdm_agents.provisioning.ddl import SchemaPlan, plan_schema
 from tdm_agents.provisioning.errors import LoadError, ProvisioningError, SmokeTestsFailed
+from tdm_agents.provisioning.extensions import extension_statements
 from tdm_agents.provisioning.layout import TargetLayout, TargetTable
 from tdm_agents.provisioning.loader import advance_sequences, load_table
 from tdm_agents.provisioning.order import load_order, truncate_order
@@ -59,7 +60,9 @@ def plan_provisioning(
         raise ProvisioningError(f"Unknown mode; use one of {', '.join(reset.RESET_MODES)}.")
     layout = TargetLayout(dataset.snapshot, list(dataset.row_counts), options.target_schema)
     catalog = read_catalog(conn, layout)
-    return layout, catalog, plan_schema(layout, catalog, recreate=options.mode == "drop_create")
+    plan = plan_schema(layout, catalog, recreate=options.mode == "drop_create")
+    plan.before_load[:0] = extension_statements(conn, layout)
+    return layout, catalog, plan
 
 
 def provision(

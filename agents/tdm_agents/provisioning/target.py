@@ -6,6 +6,8 @@ can quote host, user or database, so only our fixed sentences reach the user.
 
 from __future__ import annotations
 
+import re
+
 import psycopg
 
 from tdm_agents.provisioning.errors import LoadError, TargetConnectionError
@@ -57,7 +59,8 @@ def describe_database_error(exc: psycopg.Error, action: str) -> LoadError:
     diag = getattr(exc, "diag", None)
     constraint = getattr(diag, "constraint_name", None) if diag else None
     table = getattr(diag, "table_name", None) if diag else None
-    where = f" on table {table}" if table else ""
+    column = (getattr(diag, "column_name", None) if diag else None) or _copy_column(diag)
+    where = (f" on table {table}" if table else "") + (f", column {column}" if column else "")
     named = f" (constraint {constraint})" if constraint else ""
     if isinstance(exc, psycopg.errors.InsufficientPrivilege):
         return LoadError(f"The target role lacks the privileges to {action}{where}.")
@@ -68,10 +71,24 @@ def describe_database_error(exc: psycopg.Error, action: str) -> LoadError:
     if isinstance(
         exc, psycopg.errors.UndefinedObject | psycopg.errors.UndefinedTable | psycopg.errors.UndefinedColumn
     ):
+        # These messages name only the missing object (type, table, column): no row data.
+        missing = getattr(diag, "message_primary", None) if diag else None
+        detail = f" ({missing})" if missing else ""
         return LoadError(
-            f"An object the load needs is missing in the target while trying to {action}{where}."
+            f"An object the load needs is missing in the target while trying to {action}{where}{detail}."
         )
     if isinstance(exc, psycopg.errors.DependentObjectsStillExist):
         return LoadError(f"Other objects in the target depend on a table, so it could not {action}{where}.")
     code = getattr(exc, "sqlstate", None) or "unknown"
     return LoadError(f"The target database refused to {action}{where} (SQLSTATE {code}).")
+
+
+# COPY's error context: 'COPY <table>, line <n>, column <name>[: "<value>"]'. Only the name is kept.
+_COPY_COLUMN = re.compile(r"^COPY [^\n]*?, line \d+, column (.+?)(?::\s.*)?$", re.DOTALL)
+
+
+def _copy_column(diag: object) -> str | None:
+    """The column a failed COPY was reading, from the error context (never the quoted value)."""
+    context = getattr(diag, "context", None) if diag else None
+    match = _COPY_COLUMN.match(context.splitlines()[0]) if context else None
+    return match.group(1) if match else None

@@ -3,7 +3,8 @@
 Arrow batches are encoded by `pgpq` (vectorized, in Rust) after a cast to the Arrow type whose
 binary form is exactly what the target type's receive function reads (int4 ← int32, numeric ←
 decimal128, uuid ← 16 raw bytes, jsonb ← text with its version byte, enum/varchar/json ← text, a
-driver's opaque value of the same PostgreSQL type ← its raw wire bytes). A column without such a
+driver's opaque value of the same PostgreSQL type ← its raw wire bytes, when its storage is binary;
+the driver keeps unconstrained numeric as text, and text is never sent as wire bytes). A column without such a
 match (a uuid held as text, an unconstrained numeric held as text, a varchar[] held as list of
 strings) travels as text or text[] into a temporary staging table, and the server casts it on the
 way into the target: correct for any type, at the price of one extra server-side pass for that
@@ -39,19 +40,9 @@ _FIXED = {
     "bytea": pa.binary(),
     "interval": pa.duration("us"),
 }
-# Array element types whose oid pgpq writes for the matching Arrow element type.
-_ARRAY_ELEMENTS = {
-    "int2",
-    "int4",
-    "int8",
-    "float4",
-    "float8",
-    "bool",
-    "text",
-    "date",
-    "timestamp",
-    "timestamptz",
-}
+# Array element types whose oid pgpq writes for the matching Arrow element type (not timestamptz:
+# pgpq labels a list of zoned timestamps with timestamp's oid, which timestamptz[] refuses).
+_ARRAY_ELEMENTS = {"int2", "int4", "int8", "float4", "float8", "bool", "text", "date", "timestamp", "bytea"}
 
 
 @dataclass(frozen=True)
@@ -100,8 +91,8 @@ def plan_wire(table: str, schema: pa.Schema, target: list[TargetColumn]) -> Tabl
 def _column_wire(table: str, field: pa.Field, column: TargetColumn) -> ColumnWire:
     arrow = _storage(field.type)
     wire = column.wire_type
-    if isinstance(field.type, pa.BaseExtensionType) and getattr(field.type, "type_name", None) == wire:
-        return ColumnWire(field.name, column.data_type, True, arrow)  # the driver's own wire bytes
+    if _driver_wire_bytes(field.type, wire):
+        return ColumnWire(field.name, column.data_type, True, arrow)
     if wire in _TEXT_RECV or column.is_enum:
         return ColumnWire(field.name, column.data_type, _is_text(arrow), pa.string())
     if wire == "jsonb":
@@ -126,6 +117,16 @@ def _column_wire(table: str, field: pa.Field, column: TargetColumn) -> ColumnWir
         return ColumnWire(field.name, column.data_type, False, pa.string())
     raise LoadError(
         f"Column {table}.{field.name} ({field.type}) cannot be loaded into a {column.data_type} column."
+    )
+
+
+def _driver_wire_bytes(arrow: pa.DataType, wire: str) -> bool:
+    """True for the driver's opaque value of the target's own type when it holds the binary
+    form; the driver keeps some types (unconstrained numeric) as text, which is not wire bytes."""
+    return (
+        isinstance(arrow, pa.BaseExtensionType)
+        and getattr(arrow, "type_name", None) == wire
+        and (pa.types.is_binary(arrow.storage_type) or pa.types.is_large_binary(arrow.storage_type))
     )
 
 
@@ -183,8 +184,39 @@ class BinaryCopyEncoder:
 
     def encode(self, batch: pa.RecordBatch) -> bytes:
         """One batch's rows in COPY binary tuples."""
-        arrays = [_convert(batch.column(c.name), c) for c in self.wire.columns]
-        return self._encoder.write_batch(pa.RecordBatch.from_arrays(arrays, schema=self.schema))
+        arrays = [self._column(batch, c) for c in self.wire.columns]
+        converted = pa.RecordBatch.from_arrays(arrays, schema=self.schema)
+        try:
+            return self._encoder.write_batch(converted)
+        except ValueError:
+            raise LoadError(self._encoding_failure(converted)) from None
+
+    def _encoding_failure(self, batch: pa.RecordBatch) -> str:
+        """Which column the encoder refused (found by encoding each column alone), without values."""
+        for column in self.wire.columns:
+            field = self.schema.field(column.name)
+            alone = pa.schema([field])
+            encoder = ArrowToPostgresBinaryEncoder.new_with_encoders(
+                alone, {field.name: _builder(field, column)}
+            )
+            try:
+                encoder.write_batch(pa.RecordBatch.from_arrays([batch.column(column.name)], schema=alone))
+            except ValueError:
+                return (
+                    f"Column {self.wire.table}.{column.name} holds a value outside what its "
+                    f"{column.target_type} target column can take in binary form."
+                )
+        return f"Table {self.wire.table} holds a value that could not be encoded for its target."
+
+    def _column(self, batch: pa.RecordBatch, column: ColumnWire) -> pa.Array:
+        try:
+            return _convert(batch.column(column.name), column)
+        except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+            # Arrow's message can quote the value: only the column and the types are named.
+            raise LoadError(
+                f"Column {self.wire.table}.{column.name} ({batch.schema.field(column.name).type}) holds "
+                f"values that cannot be converted for its {column.target_type} target column."
+            ) from None
 
     def trailer(self) -> bytes:
         """The end-of-data marker."""

@@ -19,11 +19,14 @@ from tdm_agents.schema_discovery.type_categories import type_category
 from tdm_metadata_store.snapshot import (
     CheckConstraintInfo,
     ColumnInfo,
+    CompositeTypeInfo,
     DomainTypeInfo,
     EnumTypeInfo,
+    ExtensionInfo,
     IndexInfo,
     RelationshipInfo,
     SchemaSnapshot,
+    SequenceInfo,
     TableInfo,
     TableKind,
     UniqueConstraintInfo,
@@ -131,6 +134,7 @@ def _column_from_row(row: dict, enum_labels: dict[int, list[str]]) -> ColumnInfo
         numeric_precision=row["num_precision"],
         numeric_scale=row["num_scale"],
         comment=row["comment"],
+        collation=row["collation"],
         is_local=row["attislocal"],
     )
 
@@ -153,6 +157,19 @@ def read_columns(conn: psycopg.Connection, snapshot: SchemaSnapshot) -> None:
         )
         for r in _rows(conn, catalog_sql.DOMAINS, snapshot.schemas, "reading domain types")
     ]
+    snapshot.extensions = [
+        ExtensionInfo(name=r["extname"], schema_name=r["nspname"], types=list(r["types"]))
+        for r in _rows(conn, catalog_sql.EXTENSIONS, snapshot.schemas, "reading extensions")
+    ]
+    snapshot.composites = [
+        CompositeTypeInfo(
+            schema_name=r["nspname"],
+            name=r["typname"],
+            attributes=list(r["attributes"]),
+            attribute_types=list(r["attribute_types"]),
+        )
+        for r in _rows(conn, catalog_sql.COMPOSITES, snapshot.schemas, "reading composite types")
+    ]
     by_key = {(t.schema_name, t.name): t for t in snapshot.tables}
     for table in by_key.values():
         table.columns = []
@@ -160,6 +177,29 @@ def read_columns(conn: psycopg.Connection, snapshot: SchemaSnapshot) -> None:
         table = by_key.get((row["nspname"], row["relname"]))
         if table is not None:
             table.columns.append(_column_from_row(row, enum_labels))
+    _read_sequences(conn, snapshot, by_key)
+
+
+def _read_sequences(
+    conn: psycopg.Connection, snapshot: SchemaSnapshot, by_key: dict[tuple[str, str], TableInfo]
+) -> None:
+    """Attach each owned sequence (identity, serial) to its column, with its options."""
+    for row in _rows(conn, catalog_sql.SEQUENCES, snapshot.schemas, "reading sequences"):
+        table = by_key.get((row["nspname"], row["relname"]))
+        column = table.column(row["attname"]) if table is not None else None
+        if column is None:
+            continue
+        column.sequence = SequenceInfo(
+            schema_name=row["seq_schema"],
+            name=row["seq_name"],
+            data_type=row["data_type"],
+            start=row["seqstart"],
+            increment=row["seqincrement"],
+            min_value=row["seqmin"],
+            max_value=row["seqmax"],
+            cache=row["seqcache"],
+            cycle=row["seqcycle"],
+        )
 
 
 def read_keys(conn: psycopg.Connection, snapshot: SchemaSnapshot) -> None:
@@ -223,6 +263,9 @@ def _relationship(row: dict) -> RelationshipInfo:
         parent_columns=list(row["parent_columns"]),
         on_delete=_ON_DELETE.get(row["confdeltype"]),
         deferrable=row["condeferrable"],
+        initially_immediate=row["condeferrable"] and not row["condeferred"],
+        on_update=None if row["confupdtype"] == "a" else _ON_DELETE.get(row["confupdtype"]),
+        match_full=row["confmatchtype"] == "f",
     )
 
 

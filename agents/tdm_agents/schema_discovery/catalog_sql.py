@@ -50,6 +50,11 @@ SELECT n.nspname, c.relname, a.attname, a.attnum,
        pg_get_expr(d.adbin, d.adrelid) AS default_expr,
        a.attidentity, a.attgenerated,
        col_description(c.oid, a.attnum) AS comment, a.attislocal,
+       CASE WHEN a.attcollation <> t.typcollation THEN (
+           SELECT CASE WHEN cn.nspname = 'pg_catalog' THEN quote_ident(co.collname)
+                       ELSE quote_ident(cn.nspname) || '.' || quote_ident(co.collname) END
+           FROM pg_collation co JOIN pg_namespace cn ON cn.oid = co.collnamespace
+           WHERE co.oid = a.attcollation) END AS collation,
        information_schema._pg_char_max_length(bt.oid, coalesce(nullif(t.typtypmod, -1), a.atttypmod)) AS max_length,
        information_schema._pg_numeric_precision(bt.oid, coalesce(nullif(t.typtypmod, -1), a.atttypmod)) AS num_precision,
        information_schema._pg_numeric_scale(bt.oid, coalesce(nullif(t.typtypmod, -1), a.atttypmod)) AS num_scale
@@ -61,6 +66,40 @@ JOIN pg_type bt ON bt.oid = CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE t.
 LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
 WHERE n.nspname = ANY(%(schemas)s) AND c.relkind IN ('r', 'p', 'v', 'm', 'f') AND a.attnum > 0 AND NOT a.attisdropped
 ORDER BY n.nspname, c.relname, a.attnum
+"""
+
+# Extensions owning a type the columns use: the type itself, an array's element, a domain's base.
+EXTENSIONS = """
+SELECT e.extname, en.nspname, array_agg(DISTINCT ut.typname::text ORDER BY ut.typname::text) AS types
+FROM pg_attribute a
+JOIN pg_class c ON c.oid = a.attrelid
+JOIN pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_type t ON t.oid = a.atttypid
+LEFT JOIN pg_type bt ON bt.oid = t.typbasetype
+JOIN pg_type ut ON ut.oid IN (t.oid, t.typelem, bt.oid, bt.typelem)
+JOIN pg_depend d ON d.classid = 'pg_type'::regclass AND d.objid = ut.oid AND d.deptype = 'e'
+JOIN pg_extension e ON e.oid = d.refobjid
+JOIN pg_namespace en ON en.oid = e.extnamespace
+WHERE n.nspname = ANY(%(schemas)s) AND c.relkind IN ('r', 'p', 'v', 'm', 'f') AND a.attnum > 0 AND NOT a.attisdropped
+GROUP BY e.extname, en.nspname
+ORDER BY e.extname
+"""
+
+# Stand-alone composite types defined in the requested schemas (not tables' row types, not
+# extensions' types), in creation order so that one used by another comes first.
+COMPOSITES = """
+SELECT n.nspname, t.typname,
+       array_agg(a.attname::text ORDER BY a.attnum) AS attributes,
+       array_agg(format_type(a.atttypid, a.atttypmod) ORDER BY a.attnum) AS attribute_types
+FROM pg_type t
+JOIN pg_class r ON r.oid = t.typrelid AND r.relkind = 'c'
+JOIN pg_namespace n ON n.oid = t.typnamespace
+JOIN pg_attribute a ON a.attrelid = r.oid AND a.attnum > 0 AND NOT a.attisdropped
+WHERE n.nspname = ANY(%(schemas)s)
+  AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid
+                  AND d.deptype = 'e')
+GROUP BY t.oid, n.nspname, t.typname
+ORDER BY t.oid
 """
 
 # Enums and domains defined in the requested schemas, plus those the columns there use.
@@ -140,7 +179,7 @@ SELECT k.conname, n.nspname, c.relname, pn.nspname AS parent_schema, pc.relname 
        ARRAY(SELECT a.attname::text FROM unnest(k.confkey) WITH ORDINALITY AS u(attnum, ord)
              JOIN pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = u.attnum
              ORDER BY u.ord) AS parent_columns,
-       k.confdeltype, k.condeferrable
+       k.confdeltype, k.condeferrable, k.condeferred, k.confupdtype, k.confmatchtype
 FROM pg_constraint k
 JOIN pg_class c ON c.oid = k.conrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -148,6 +187,22 @@ JOIN pg_class pc ON pc.oid = k.confrelid
 JOIN pg_namespace pn ON pn.oid = pc.relnamespace
 WHERE n.nspname = ANY(%(schemas)s) AND k.contype = 'f' AND k.conparentid = 0
 ORDER BY n.nspname, c.relname, k.conname
+"""
+
+# Sequences owned by a column: an identity's ('i') or a serial's / OWNED BY ('a').
+SEQUENCES = """
+SELECT n.nspname, c.relname, a.attname, sn.nspname AS seq_schema, sc.relname AS seq_name,
+       format_type(s.seqtypid, NULL) AS data_type, s.seqstart, s.seqincrement, s.seqmin, s.seqmax,
+       s.seqcache, s.seqcycle
+FROM pg_depend d
+JOIN pg_sequence s ON s.seqrelid = d.objid
+JOIN pg_class sc ON sc.oid = s.seqrelid
+JOIN pg_namespace sn ON sn.oid = sc.relnamespace
+JOIN pg_class c ON c.oid = d.refobjid
+JOIN pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = d.refobjsubid
+WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass
+  AND d.deptype IN ('a', 'i') AND n.nspname = ANY(%(schemas)s)
 """
 
 # Cheap size facts for sampling decisions: never-analyzed tables have reltuples = -1, and then

@@ -26,6 +26,8 @@ from tdm_metadata_store.snapshot import ColumnStats, SchemaSnapshot, TableInfo
 STAGE = "profile_statistics"
 DEFAULT_VALUE_SAMPLE = 200
 MAX_VALUE_SAMPLE = 1000
+# At most 6 aggregates per column plus count(*): 250 columns stay under the 1,664-column limit.
+COLUMNS_PER_STATEMENT = 250
 
 ValuesCallback = Callable[[TableInfo, dict[str, list[str]]], None]
 
@@ -132,13 +134,23 @@ def profile_table(
 ) -> TableProfile:
     """Run the one sampling statement for `table` and turn its single row into statistics."""
     specs = plan_columns(table)
-    query = build_profile_query(table, specs, plan, min(value_sample_size, MAX_VALUE_SAMPLE))
-    try:
-        row = conn.execute(query).fetchone()
-    except psycopg.Error as exc:
-        raise query_error(exc, f'sampling table "{table.qualified_name}"') from None
-    assert row is not None  # an aggregate without GROUP BY always returns one row
-    profile = _stats_from_row(row, specs)
+    profile: TableProfile | None = None
+    # A statement returns at most 1,664 columns: wide tables are profiled in column chunks.
+    for start in range(0, max(len(specs), 1), COLUMNS_PER_STATEMENT):
+        chunk = specs[start : start + COLUMNS_PER_STATEMENT]
+        query = build_profile_query(table, chunk, plan, min(value_sample_size, MAX_VALUE_SAMPLE))
+        try:
+            row = conn.execute(query).fetchone()
+        except psycopg.Error as exc:
+            raise query_error(exc, f'sampling table "{table.qualified_name}"') from None
+        assert row is not None  # an aggregate without GROUP BY always returns one row
+        part = _stats_from_row(row, chunk)
+        if profile is None:
+            profile = part
+        else:
+            profile.stats.update(part.stats)
+            profile.values.update(part.values)
+    assert profile is not None
     profile.plan = plan
     return profile
 

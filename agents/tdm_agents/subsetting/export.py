@@ -22,10 +22,11 @@ from psycopg import sql
 from tdm_agents.common.progress import JobHooks
 from tdm_agents.subsetting.errors import SubsetExtractionError
 from tdm_agents.subsetting.keysets import KeySetBuilder
+from tdm_agents.subsetting.portable import portable, text_exported
 from tdm_agents.subsetting.source_session import SourceSession
 from tdm_agents.subsetting.sql_builder import equalities, table_ident
 from tdm_agents.subsetting.validation import ResolvedRequest
-from tdm_metadata_store.snapshot import ColumnInfo, RelationshipInfo
+from tdm_metadata_store.snapshot import RelationshipInfo
 
 
 class TableSink(Protocol):
@@ -34,10 +35,15 @@ class TableSink(Protocol):
     def __call__(self, table: str, batches: Iterable[pa.RecordBatch], schema: pa.Schema) -> Any: ...
 
 
-def export_query(resolved: ResolvedRequest, keysets: KeySetBuilder, table: str) -> sql.Composable:
-    """The SELECT that produces exactly the subset's rows of `table`, with cut references nulled."""
+def export_query(
+    resolved: ResolvedRequest, keysets: KeySetBuilder, table: str, as_text: frozenset[str] = frozenset()
+) -> sql.Composable:
+    """The SELECT that produces exactly the subset's rows of `table`, with cut references nulled;
+    columns in `as_text` are exported as their text form."""
     info = resolved.table(table)
-    columns = sql.SQL(", ").join(_column_expr(resolved, keysets, table, c.name) for c in info.columns)
+    columns = sql.SQL(", ").join(
+        _column_expr(resolved, keysets, table, c.name, c.name in as_text) for c in info.columns
+    )
     source = table_ident(info)
     if resolved.modes[table] == "full":
         return sql.SQL("SELECT {} FROM {} t").format(columns, source)
@@ -49,42 +55,11 @@ def export_query(resolved: ResolvedRequest, keysets: KeySetBuilder, table: str) 
     )
 
 
-# Types the driver hands over in PostgreSQL's binary form (inet, geometric, ranges, xml, ...) or as
-# extension types later stages don't read (uuid): exported as their text form, which every stage
-# understands and which loads back into the same type. money's binary form is in cents: numeric.
-_TEXT_CATEGORIES = frozenset({"uuid", "network", "geometric", "other"})
-_NATIVE_ELEMENT_CATEGORIES = frozenset(
-    {"integer", "decimal", "float", "string", "boolean", "date", "timestamp", "time", "enum"}
-)
-
-
-def _portable(info: ColumnInfo | None, ref: sql.Composable) -> sql.Composable:
-    """`ref` cast to a type whose Arrow form is plain, when the driver's form is not."""
-    if info is None:
-        return ref
-    if info.udt_name == "money":
-        return sql.SQL("{}::numeric").format(ref)
-    if info.type_category in _TEXT_CATEGORIES:
-        return sql.SQL("{}::text").format(ref)
-    if info.type_category == "array" and (info.udt_name or "").lstrip("_") in (
-        "uuid",
-        "inet",
-        "cidr",
-        "macaddr",
-        "json",
-        "jsonb",
-        "money",
-        "xml",
-    ):
-        return sql.SQL("{}::text[]").format(ref)
-    return ref
-
-
 def _column_expr(
-    resolved: ResolvedRequest, keysets: KeySetBuilder, table: str, column: str
+    resolved: ResolvedRequest, keysets: KeySetBuilder, table: str, column: str, as_text: bool
 ) -> sql.Composable:
     plain = sql.Identifier("t", column)
-    ref = _portable(resolved.table(table).column(column), plain)
+    ref = portable(resolved.table(table).column(column), plain, as_text)
     guards = [
         _parent_present(resolved, keysets, rel)
         for i, rel in enumerate(resolved.graph.relationships)
@@ -127,7 +102,9 @@ def export_tables(
     tables = resolved.output_tables()
     for done, table in enumerate(tables):
         hooks.check_cancelled()
-        schema, batches = session.stream(export_query(resolved, keysets, table), stage=f"export of {table}")
+        as_text = text_exported(session, resolved.table(table))
+        query = export_query(resolved, keysets, table, as_text)
+        schema, batches = session.stream(query, stage=f"export of {table}")
         schema, batches = normalize_numeric(schema, batches, table)
         counter = _RowCounter()
         sink(table, _watched(batches, hooks, counter), schema)

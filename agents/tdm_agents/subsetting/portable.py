@@ -1,0 +1,71 @@
+"""How each column leaves the source: in a form the driver decodes into plain Arrow, and that loads
+back into the same PostgreSQL type without loss.
+
+The ADBC driver hands some types over as PostgreSQL's binary form (inet, geometric, ranges, xml,
+composites), as Arrow types Parquet cannot store (interval) or as extension types later stages
+don't read (uuid): those are exported as their text form. money's binary form is in cents, so it
+goes as numeric. Arrays become Arrow lists only when the element type decodes natively and every
+value is one-dimensional with lower bound 1 (a list has no room for `[0:2]={...}` or `{{1,2}}`);
+otherwise the whole array travels as its text literal, which the target parses back exactly.
+Likewise a `numeric(p, s)` column becomes a decimal unless it holds NaN, and a date or timestamp
+column stays one unless it holds ±infinity.
+"""
+
+from __future__ import annotations
+
+from psycopg import sql
+
+from tdm_agents.subsetting.source_session import SourceSession
+from tdm_agents.subsetting.sql_builder import table_ident
+from tdm_metadata_store.snapshot import ColumnInfo, TableInfo
+
+TEXT_CATEGORIES = frozenset({"uuid", "network", "geometric", "interval", "other"})
+NATIVE_ARRAY_ELEMENTS = frozenset(
+    {"int2", "int4", "int8", "float4", "float8", "bool", "text", "varchar", "bpchar", "date"}
+    | {"timestamp", "timestamptz", "bytea"}
+)
+
+
+def text_exported(session: SourceSession, info: TableInfo) -> frozenset[str]:
+    """Columns of `info` that must travel as text because of the values they hold: arrays a list
+    cannot carry (several dimensions, a lower bound other than 1, ±infinity), `numeric(p, s)`
+    holding NaN and dates or timestamps holding ±infinity. One aggregate over the source table
+    finds them all."""
+    checks = {c.name: _value_check(c) for c in info.columns if not c.is_generated}
+    checks = {name: check for name, check in checks.items() if check is not None}
+    if not checks:
+        return frozenset()
+    query = sql.SQL("SELECT {} FROM {}").format(sql.SQL(", ").join(checks.values()), table_ident(info))
+    row = session.execute(query, stage=f"value shape check of {info.key}")[0]
+    return frozenset(name for name, found in zip(checks, row, strict=True) if found)
+
+
+def _value_check(column: ColumnInfo) -> sql.Composable | None:
+    ref = sql.Identifier(column.name)
+    if column.type_category == "array":
+        check = "array_ndims({c}) > 1 OR array_lower({c}, 1) <> 1"
+        if (column.udt_name or "").lstrip("_") in _DATETIME_TYPES:
+            check += " OR {c}::text LIKE '%infinity%'"
+        return sql.SQL(f"coalesce(bool_or({check}), false)").format(c=ref)
+    if column.udt_name == "numeric" and column.numeric_precision is not None:
+        return sql.SQL("coalesce(bool_or({} = 'NaN'), false)").format(ref)
+    if column.udt_name in _DATETIME_TYPES:
+        return sql.SQL("coalesce(bool_or(isfinite({}) IS FALSE), false)").format(ref)
+    return None
+
+
+# Their ±infinity has no Arrow date or timestamp value; columns holding it travel as text.
+_DATETIME_TYPES = frozenset({"date", "timestamp", "timestamptz"})
+
+
+def portable(info: ColumnInfo | None, ref: sql.Composable, as_text: bool = False) -> sql.Composable:
+    """`ref` cast to a type whose Arrow form is plain, when the driver's form is not."""
+    if info is None:
+        return ref
+    if as_text or info.type_category in TEXT_CATEGORIES:
+        return sql.SQL("{}::text").format(ref)
+    if info.udt_name == "money":
+        return sql.SQL("{}::numeric").format(ref)
+    if info.type_category == "array" and (info.udt_name or "").lstrip("_") not in NATIVE_ARRAY_ELEMENTS:
+        return sql.SQL("{}::text[]").format(ref)
+    return ref

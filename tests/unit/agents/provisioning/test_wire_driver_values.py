@@ -1,0 +1,38 @@
+"""Wire planning for the driver's opaque values, and errors that name the column (issue 14)."""
+
+from __future__ import annotations
+
+import pyarrow as pa
+import pytest
+
+from tdm_agents.provisioning.catalog import TargetColumn
+from tdm_agents.provisioning.errors import LoadError
+from tdm_agents.provisioning.wire import BinaryCopyEncoder, plan_wire
+
+
+def _column(name: str, wire: str, data_type: str | None = None) -> TargetColumn:
+    return TargetColumn(name, data_type or wire, False, False, False, False, wire)
+
+
+def test_opaque_numeric_held_as_text_goes_through_the_staging_cast():
+    text_numeric = pa.opaque(pa.string(), type_name="numeric", vendor_name="PostgreSQL")
+    wire = plan_wire("part", pa.schema([pa.field("price", text_numeric)]), [_column("price", "numeric")])
+    assert not wire.direct
+    assert wire.columns[0].arrow_type == pa.string()
+
+
+def test_opaque_value_in_binary_form_goes_direct():
+    raw = pa.opaque(pa.binary(), type_name="pg_lsn", vendor_name="PostgreSQL")
+    wire = plan_wire("log", pa.schema([pa.field("lsn", raw)]), [_column("lsn", "pg_lsn")])
+    assert wire.direct
+
+
+def test_a_value_the_encoder_refuses_names_table_and_column_not_the_value():
+    schema = pa.schema([pa.field("id", pa.int32()), pa.field("label", pa.binary())])
+    wire = plan_wire("zoo.tags", schema, [_column("id", "int4"), _column("label", "text")])
+    encoder = BinaryCopyEncoder(wire)
+    batch = pa.record_batch([pa.array([1], pa.int32()), pa.array([b"\xff\xfe secret"])], schema=schema)
+    with pytest.raises(LoadError) as failure:
+        encoder.encode(batch)
+    assert "zoo.tags.label" in str(failure.value)
+    assert "secret" not in str(failure.value)
