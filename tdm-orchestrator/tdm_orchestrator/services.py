@@ -11,7 +11,7 @@ import redis
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from tdm_agents.common.source_db import reaches_session_database
+from tdm_agents.common.source_db import connects_to_session_database, reaches_session_database
 from tdm_cache.client import sync_client
 from tdm_cache.settings import CacheSettings
 from tdm_dataset_store import DatasetStore, DatasetStoreSettings, open_store
@@ -73,7 +73,7 @@ class Services:
         """The decrypted URL of a stored connection — only for handing to an agent, never to log."""
         with self.unit_of_work() as session:
             url = ConnectionRepository(session).get_url(uuid.UUID(connection_id), self.require_secret_box())
-            if reaches_session_database(session, url):
+            if reaches_session_database(session, url) or connects_to_session_database(session, url):
                 # Stored before the API refused such connections: never read the platform's own data.
                 raise PermanentJobError(
                     "The connection points at the platform's own metadata database, which cannot be "

@@ -324,3 +324,21 @@ def reaches_session_database(session: Session, url: str) -> bool:
     except SourceUrlError:
         return False
     return same_database(address, session_identity(session))
+
+
+# One server's cluster identity and the database name: equal pairs are the same database, whatever
+# name, address or socket reached it. pg_control_system() is executable by every role.
+FINGERPRINT_SQL = "SELECT system_identifier::text, current_database() FROM pg_control_system()"
+
+
+def connects_to_session_database(session: Session, url: str, timeout_s: float = 5) -> bool:
+    """True when `url`, once connected, is the database `session` is on (same cluster identity and
+    database name). Catches aliases no address comparison can see (a host name, a LAN address);
+    False when the source cannot be reached or asked: whoever connects next reports that."""
+    ours = tuple(session.execute(text(FINGERPRINT_SQL)).one())
+    try:
+        with connect_readonly(url, connect_timeout_s=timeout_s, application_name="tdm-source-check") as conn:
+            theirs = conn.execute(FINGERPRINT_SQL).fetchone()
+    except (psycopg.Error, SourceUrlError):
+        return False
+    return theirs is not None and tuple(theirs) == ours
