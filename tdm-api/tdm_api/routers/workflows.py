@@ -54,15 +54,15 @@ def list_templates(_: Viewer) -> list[WorkflowTemplate]:
 
 def _wide_integer(value: Any, path: str) -> str | None:
     """The path of the first integer in `value` that no bigint column or int64 array can hold."""
-    if isinstance(value, int) and not isinstance(value, bool):
-        return path if not -(2**63) <= value <= BIGINT_MAX else None
-    children = (
-        value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
-    )
-    for key, child in children:
-        found = _wide_integer(child, f"{path}.{key}")
-        if found:
-            return found
+    pending = [(path, value)]  # a stack, not recursion: bodies may nest deeply
+    while pending:
+        where, item = pending.pop()
+        if isinstance(item, int) and not isinstance(item, bool) and not -(2**63) <= item <= BIGINT_MAX:
+            return where
+        children = (
+            item.items() if isinstance(item, dict) else enumerate(item) if isinstance(item, list) else ()
+        )
+        pending.extend((f"{where}.{key}", child) for key, child in children)
     return None
 
 
