@@ -111,3 +111,23 @@ def test_a_second_load_truncates_the_existing_tree_and_keeps_its_keys(round_trip
     assert _structure(target) == before
     tables = [row[0] for row in before["tables"]]
     assert _contents(target, tables) == _contents(source, tables)
+
+
+def test_a_single_target_schema_holds_the_whole_tree(round_trip, pg_server_url):
+    # An ephemeral CI schema: every partition lands beside its parent, keys and INHERITS follow.
+    source, _, _, dataset = round_trip
+    target = create_database(pg_server_url, prefix="tdm_part_ci")
+    try:
+        outcome = provision(target, dataset, ProvisionOptions(target_schema="ci_part"))
+        assert outcome["smoke_test_results"]["passed"]
+        with psycopg.connect(target) as conn:
+            parts = conn.execute(
+                "SELECT count(*) FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid "
+                "WHERE c.relnamespace = 'ci_part'::regnamespace AND c.relkind IN ('r', 'p')"
+            ).fetchone()[0]
+            payments = conn.execute("SELECT count(*) FROM ci_part.payment_p2022_03").fetchone()[0]
+        with psycopg.connect(source) as conn:
+            expected = conn.execute("SELECT count(*) FROM zoo_part_fk.payment_p2022_03").fetchone()[0]
+        assert parts == 20 and payments == expected  # 18 partitions, 2 INHERITS children
+    finally:
+        drop_database(pg_server_url, target)
