@@ -16,7 +16,7 @@ from pydantic import BaseModel, Field
 from tdm_agents.subsetting.fk_graph import relationship_label
 from tdm_agents.subsetting.sql_builder import KeySpec, Params, condition_sql, table_ident, where_all
 from tdm_agents.subsetting.validation import ResolvedRequest
-from tdm_metadata_store.snapshot import SchemaSnapshot
+from tdm_metadata_store.snapshot import SchemaSnapshot, TableInfo
 
 Phase = Literal["target", "downstream", "upstream", "completion", "full", "unreached"]
 
@@ -240,6 +240,16 @@ def _cycle_plans(resolved: ResolvedRequest) -> list[CyclePlan]:
     return plans
 
 
+def _indexed(snapshot: SchemaSnapshot, table: TableInfo, wanted: set[str]) -> bool:
+    """An index leads with `wanted` on `table`, or on every partition of it (declared one by one)."""
+    leading = [list(i.columns) for i in table.indexes] + [table.primary_key]
+    leading += [u.columns for u in table.unique_constraints]
+    if any(set(cols[: len(wanted)]) == wanted for cols in leading):
+        return True
+    parts = [p for p in (snapshot.table(name) for name in table.partitions) if p is not None]
+    return bool(parts) and all(_indexed(snapshot, p, wanted) for p in parts)
+
+
 def _missing_indexes(conn: psycopg.Connection, resolved: ResolvedRequest) -> list[IndexWarning]:
     warnings = []
     for index, rel in enumerate(resolved.graph.relationships):
@@ -247,13 +257,7 @@ def _missing_indexes(conn: psycopg.Connection, resolved: ResolvedRequest) -> lis
         if not followed or rel.child_key not in resolved.downstream_depths:
             continue
         child = resolved.table(rel.child_key)
-        covered = (
-            [list(i.columns) for i in child.indexes]
-            + [child.primary_key]
-            + [u.columns for u in child.unique_constraints]
-        )
-        wanted = set(rel.child_columns)
-        if any(set(cols[: len(wanted)]) == wanted for cols in covered):
+        if _indexed(resolved.snapshot, child, set(rel.child_columns)):
             continue
         statement = sql.SQL("CREATE INDEX ON {} ({})").format(
             sql.Identifier(child.schema_name, child.name),

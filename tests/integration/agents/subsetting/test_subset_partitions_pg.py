@@ -11,7 +11,14 @@ import psycopg
 import pyarrow.compute as pc
 import pytest
 
-from tdm_agents.subsetting import MemorySink, SubsetRequest, extract_subset, validate_request, verify_subset
+from tdm_agents.subsetting import (
+    MemorySink,
+    SubsetRequest,
+    extract_subset,
+    plan_subset,
+    validate_request,
+    verify_subset,
+)
 from tdm_agents.subsetting.errors import SubsetValidationError
 from tests.fixtures.postgres import create_database, drop_database
 from tests.fixtures.zoo_partitions import discover_structure, load_zoo_schemas
@@ -141,6 +148,18 @@ def test_keyless_partitioned_rows_are_told_apart_by_partition(source):
             url, "SELECT count(*) FROM zoo_part.event_log WHERE account_id <= 10"
         )
         assert verify_subset(snapshot, sink.read_table, result.row_counts).intact
+
+
+def test_dry_run_counts_indexes_declared_on_every_partition(source):
+    url, snapshot = source
+    request = SubsetRequest(
+        schema_version_id="sv", connection_string=url, root_table="zoo_part_fk.customer", filters={}
+    )
+    with psycopg.connect(url) as conn:
+        plan = plan_subset(conn, snapshot, validate_request(request, snapshot))
+    # customer_id is indexed on each partition (not on the parent); rental_id nowhere.
+    assert [(w.table, w.columns) for w in plan.missing_indexes] == [("zoo_part_fk.payment", ["rental_id"])]
+    assert plan.missing_indexes[0].create_index == 'CREATE INDEX ON "zoo_part_fk"."payment" ("rental_id")'
 
 
 def test_a_partition_named_in_a_request_is_refused_with_its_root(source):
