@@ -26,7 +26,10 @@ def complete_parents(builder: KeySetBuilder) -> int:
     sources = {
         t: builder.keyset_name(t)
         for t in sorted(req.upstream_tables)
-        if t in builder.keys and t not in req.downstream_depths and builder.outcome.counts.get(t)
+        if t in builder.keys
+        and req.modes[t] == "subset"  # whole (full) tables are not pulled-in parents
+        and t not in req.downstream_depths
+        and builder.outcome.counts.get(t)
     }
     added: dict[str, str] = {}
     hops = 0

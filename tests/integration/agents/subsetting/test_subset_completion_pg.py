@@ -37,9 +37,10 @@ def source(pg_server_url):
 
 def resolve(source, depth: int, **extra):
     url, snapshot = source
+    extra.setdefault("relationship_overrides", NOT_FROM_STAFF)
     request = SubsetRequest(
         schema_version_id="sv", connection_string=url, root_table="zoo_part_fk.rental", filters=FIVE_RENTALS,
-        relationship_overrides=NOT_FROM_STAFF, include_children_of_parents=depth, **extra,
+        include_children_of_parents=depth, **extra,
     )  # fmt: skip
     return validate_request(request, snapshot)
 
@@ -98,3 +99,10 @@ def test_the_dry_run_shows_the_completion(source):
     assert by_table["zoo_part_fk.payment"].completion_depth == 1
     assert completed.estimated_rows > plain.estimated_rows
     assert all(t.completion_depth is None for t in plain.tables)
+
+
+def test_whole_tables_do_not_bring_children(source):
+    # staff copied whole is no pulled-in parent: its rentals (all of them) must not come along.
+    counts, _ = run(source, 1, mode={"zoo_part_fk.staff": "full"}, relationship_overrides=[])
+    assert counts["zoo_part_fk.staff"] == 2
+    assert counts["zoo_part_fk.rental"] < scalar(source[0], "SELECT count(*) FROM zoo_part_fk.rental")
