@@ -174,7 +174,11 @@ def _upstream_estimate(resolved: ResolvedRequest, table: str, stats, estimates) 
 def _completion_estimates(resolved: ResolvedRequest, stats, estimates: dict[str, TableEstimate]) -> None:
     """Children of pulled-in parents, by hop: their share of each parent's kept rows, plus what the
     table already had (capped by the table's size and cap)."""
-    pulled = {t for t in resolved.upstream_tables if t not in resolved.downstream_depths}
+    pulled = {
+        t
+        for t in resolved.upstream_tables
+        if t not in resolved.downstream_depths and resolved.modes[t] == "subset"
+    }
     depths = resolved.completion_depths
     for table in sorted(depths, key=lambda t: (depths[t], t)):
         rows, width = stats[table]
