@@ -28,16 +28,18 @@ from tdm_agents.provisioning.errors import ProvisioningError, SmokeTestsFailed
 from tdm_agents.provisioning.provision import DatasetInput, ProvisionOptions, plan_provisioning, provision
 from tdm_cache.keys import provision_lock_key
 from tdm_cache.locks import RedisLock
+from tdm_metadata_store.repositories.audit import AuditRepository
 from tdm_metadata_store.repositories.datasets import DatasetRepository
 from tdm_metadata_store.repositories.environments import EnvironmentRepository
 from tdm_metadata_store.repositories.ephemeral_schemas import EphemeralSchemaRepository
+from tdm_metadata_store.repositories.jobs import JobRepository
 from tdm_metadata_store.repositories.lineage import LineageRepository
 from tdm_metadata_store.repositories.schemas import SchemaRepository
 from tdm_orchestrator.context import JobContext
 from tdm_orchestrator.errors import PermanentJobError
 from tdm_orchestrator.graphs.linear import Subgraph, build_linear_graph
 from tdm_orchestrator.graphs.privacy_checks import require_open_gate
-from tdm_orchestrator.requests import step_request
+from tdm_orchestrator.requests import is_composite, step_request
 from tdm_orchestrator.services import Services
 from tdm_orchestrator.state import TDMState
 
@@ -130,6 +132,8 @@ def validate_dataset_version(state: TDMState, runtime: Runtime[JobContext]) -> d
         )
     own = step_request(state, STEP)  # a workflow's provision step carries its own override
     run["unmasked_override"] = _unmasked_override(source_type, config, own, env.name, runtime)
+    if run["unmasked_override"] and is_composite(str(state.get("operation", ""))):
+        _audit_workflow_override(services, runtime.context.job_id, run)
     manifest = services.dataset_store.read_manifest(version_id)
     if manifest is None:
         raise PermanentJobError(
@@ -163,6 +167,22 @@ def _unmasked_override(
         stage=STAGE_VALIDATE,
     )  # fmt: skip
     return {"allowed": True, "reason": str(request["override_reason"]), "source_type": source_type}
+
+
+def _audit_workflow_override(services: Services, job_id: str, run: dict[str, Any]) -> None:
+    """A workflow's override is audited here (POST /provision audits its own at the request), once per job."""
+    with services.unit_of_work() as session:
+        audit = AuditRepository(session)
+        entries, _ = audit.list(resource_type="job", resource_id=job_id)
+        if any(e.action == "provision.unmasked_override" for e in entries):
+            return
+        job = JobRepository(session).get(uuid.UUID(job_id))
+        audit.record(
+            actor=(job.user_id if job else None) or "worker", api_key_id=job.api_key_id if job else None,
+            action="provision.unmasked_override", resource_type="job", resource_id=job_id,
+            details={"dataset_version_id": run["dataset_version_id"], "environment": run["environment"],
+                     "reason": run["unmasked_override"]["reason"]},
+        )  # fmt: skip
 
 
 def _options(request: dict[str, Any], config: dict[str, Any]) -> dict[str, Any]:

@@ -166,3 +166,33 @@ def test_unmasked_provisioning_needs_the_override_and_the_job_records_it(
         actions = [(e.action, (e.details or {}).get("reason")) for e in entries]
     engine.dispose()
     assert ("provision.unmasked_override", REASON) in actions
+
+
+def test_a_workflow_loading_an_unmasked_subset_needs_and_audits_the_override(
+    platform, start_worker, source_db_url, fresh_db_url
+):
+    client, admin = platform.client, platform.headers()
+    conn = client.post("/api/v1/connections", headers=admin,
+                       json={"name": "shop", "connection_string": source_db_url}).json()  # fmt: skip
+    client.post(
+        "/api/v1/environments", headers=admin, json={"name": "UAT", "connection_string": fresh_db_url}
+    )
+    start_worker()
+    overrides = {"connection_id": conn["id"], "target_env": "UAT", "discover": {"schemas": ["public"]},
+                 "subset": {"root_table": "customers", "sampling_pct": 30, "seed": 3}}  # fmt: skip
+    body = {"template": "db_migration", "overrides": overrides}
+    refused = _run(platform, "/workflow/execute", body)
+    assert refused["status"] == "failed" and "not masked" in refused["error"]
+
+    overrides["provision"] = {"allow_unmasked": True, "override_reason": REASON}
+    job = _run(platform, "/workflow/execute", body)
+    assert job["status"] == "succeeded", job["error"]
+    assert job["result"]["step_results"]["provisioning"]["unmasked_override"]["reason"] == REASON
+    engine = make_engine(platform.env["DATABASE_URL"])
+    with unit_of_work(make_session_factory(engine)) as session:
+        entries, _ = AuditRepository(session).list(resource_type="job", resource_id=job["id"])
+        audited = [(e.action, e.actor, (e.details or {}).get("reason")) for e in entries]
+    engine.dispose()
+    assert [a for a in audited if a[0] == "provision.unmasked_override"] == [
+        ("provision.unmasked_override", "test-operator", REASON)
+    ]
