@@ -25,6 +25,7 @@ from tdm_api.stack.home import StackHome
 from tdm_api.stack.ports import free_port
 from tdm_api.stack.processes import RestartPolicy
 from tdm_api.stack.supervisor import StackSummary, Supervisor, UpOptions
+from tests.integration.faults.fault_support import build_wide_source, subset_everything, wait_for_stage
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
@@ -149,14 +150,19 @@ def _runs_finished(database_url: str, job_id: str) -> int:
 
 
 def test_redis_killed_comes_back_and_jobs_run_exactly_once(stack, fresh_db_url):
-    _source(fresh_db_url)
+    build_wide_source(fresh_db_url, children=20, rows=3000)
     api = stack.api
     created = api.post("/connections", json={"name": "outage-source", "connection_string": fresh_db_url})
     assert created.status_code == 201, created.text
     connection_id = created.json()["id"]
-    warm_up = _discover(api, connection_id)
-    assert warm_up.status_code == 202, warm_up.text
-    assert _wait_for_job(api, warm_up.json()["job_id"])["status"] == "succeeded"
+    discovery = _discover(api, connection_id)
+    assert discovery.status_code == 202, discovery.text
+    discovered = _wait_for_job(api, discovery.json()["job_id"])
+    assert discovered["status"] == "succeeded", discovered
+    subset = api.post("/subset", json=subset_everything(discovered["result"]["schema_version_id"]))
+    assert subset.status_code == 202, subset.text
+    running = subset.json()["job_id"]
+    wait_for_stage(read_env_file(stack.home.env_file)["REDIS_URL"], running, "subset.export")
 
     before = _discover(api, connection_id)  # accepted just before Redis dies
     assert before.status_code == 202, before.text
@@ -184,10 +190,12 @@ def test_redis_killed_comes_back_and_jobs_run_exactly_once(stack, fresh_db_url):
     assert redis_server.running() and redis_server.port == port
     assert redis_server.running_pid() != old_pid
 
-    for job_id in (before.json()["job_id"], during.json()["job_id"]):
+    for job_id in (running, before.json()["job_id"], during.json()["job_id"]):
         job = _wait_for_job(api, job_id)
         assert job["status"] == "succeeded", job
         assert _runs_finished(stack.database_url, job_id) == 1
+    dataset = api.get(f"/dataset/{_wait_for_job(api, running)['result']['dataset_version_id']}")
+    assert dataset.status_code == 200 and dataset.json()["status"] == "ready", dataset.text
     time.sleep(3)  # several requeue rounds: the cancelled job must not be picked up
     assert api.get(f"/job/{to_cancel}").json()["status"] == "cancelled"
     assert _runs_finished(stack.database_url, to_cancel) == 0
