@@ -130,19 +130,37 @@ def encode(columns: list[str], tables: list[pa.Table]) -> tuple[list[np.ndarray]
 
 def closest_distances(rows: np.ndarray, reference: np.ndarray, categorical: np.ndarray) -> np.ndarray:
     """For every row, the smallest Gower distance (0..1) to a reference row, both from `encode`."""
-    if len(reference) == 0 or rows.shape[1] == 0:
-        return np.ones(len(rows))
-    out = np.empty(len(rows))
+    return mutual_closest(rows, reference, categorical)[0]
+
+
+def mutual_closest(
+    rows: np.ndarray, reference: np.ndarray, categorical: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Closest Gower distances both ways from one pass over the distance matrix: (for every row, for
+    every reference row). Computed in row chunks, float32, NULL handling only where NULLs occur."""
+    if len(reference) == 0 or len(rows) == 0 or rows.shape[1] == 0:
+        return np.ones(len(rows)), np.ones(len(reference))
+    rows32, ref32 = rows.astype(np.float32), reference.astype(np.float32)
+    has_null = np.isnan(rows32).any(axis=0) | np.isnan(ref32).any(axis=0)
+    to_ref, to_rows = np.empty(len(rows)), np.full(len(reference), np.inf)
     for start in range(0, len(rows), _CHUNK):
-        chunk = rows[start : start + _CHUNK]
-        total = np.zeros((len(chunk), len(reference)))
+        chunk = rows32[start : start + _CHUNK]
+        total = np.zeros((len(chunk), len(reference)), dtype=np.float32)
         for j in range(rows.shape[1]):
-            a, b = chunk[:, j][:, None], reference[:, j][None, :]
-            diff = (a != b).astype(float) if categorical[j] else np.minimum(np.abs(a - b), 1.0)
-            both_null, one_null = np.isnan(a) & np.isnan(b), np.isnan(a) ^ np.isnan(b)
-            total += np.where(both_null, 0.0, np.where(one_null, 1.0, diff))
-        out[start : start + len(chunk)] = total.min(axis=1) / rows.shape[1]
-    return out
+            total += _column_distance(chunk[:, j][:, None], ref32[:, j][None, :], categorical[j], has_null[j])
+        total /= rows.shape[1]
+        to_ref[start : start + len(chunk)] = total.min(axis=1)
+        np.minimum(to_rows, total.min(axis=0), out=to_rows)
+    return to_ref, to_rows
+
+
+def _column_distance(a: np.ndarray, b: np.ndarray, categorical: bool, nulls: bool) -> np.ndarray:
+    """One column's Gower term: 0/1 for codes, |a-b| capped at 1 for scaled numbers; NULL vs value is 1."""
+    diff = (a != b).astype(np.float32) if categorical else np.minimum(np.abs(a - b), np.float32(1.0))
+    if nulls:
+        a_null, b_null = np.isnan(a), np.isnan(b)
+        diff = np.where(a_null & b_null, np.float32(0.0), np.where(a_null | b_null, np.float32(1.0), diff))
+    return diff
 
 
 def membership_auc(members: np.ndarray, non_members: np.ndarray) -> float:
@@ -193,16 +211,15 @@ def table_privacy(
         parts.append(_sample(holdout, n, seed + 2).select(columns))
     matrices, categorical = encode(columns, [parts[1], *parts[:1], *parts[2:]])
     train_m, synth_m, hold_m = matrices[0], matrices[1], (matrices[2] if has_holdout else None)
-    dcr = closest_distances(synth_m, train_m, categorical)
+    dcr, train_to_synth = mutual_closest(synth_m, train_m, categorical)
     result = TablePrivacy(
         rows_compared=len(synth_m), columns_compared=len(columns), exact_copy_rate=round(copies, 4),
         dcr_median=round(float(np.median(dcr)), 4), dcr_p05=round(float(np.quantile(dcr, 0.05)), 4),
     )  # fmt: skip
     if hold_m is not None:
-        to_holdout = closest_distances(synth_m, hold_m, categorical)
+        to_holdout, holdout_to_synth = mutual_closest(synth_m, hold_m, categorical)
         closer = np.mean(dcr < to_holdout) + 0.5 * np.mean(dcr == to_holdout)
-        members = -closest_distances(train_m, synth_m, categorical)
-        non_members = -closest_distances(hold_m, synth_m, categorical)
+        members, non_members = -train_to_synth, -holdout_to_synth
         result.closer_to_training_share = round(float(closer), 4)
         result.membership_auc = round(membership_auc(members, non_members), 4)
         result.holdout_rows = len(hold_m)
