@@ -28,6 +28,7 @@ export function EnvironmentForm({ existing, onDone }: Props) {
   const [targetSchema, setTargetSchema] = useState(config.target_schema ?? "public");
   const [isProtected, setProtected] = useState(config.protected ?? false);
   const [operatorsMay, setOperatorsMay] = useState((config.allowed_roles ?? ["admin", "operator"]).includes("operator"));
+  const [tier, setTier] = useState<EnvironmentConfig["tier"]>(config.tier ?? "non_production");
   const [errors, setErrors] = useState<Errors<"name" | "url" | "schema">>({});
 
   const save = useMutation({
@@ -38,6 +39,7 @@ export function EnvironmentForm({ existing, onDone }: Props) {
         target_schema: targetSchema,
         protected: isProtected,
         allowed_roles: operatorsMay ? ["admin", "operator"] : ["admin"],
+        tier,
       };
       const secret = url.trim() || null;
       if (existing) {
@@ -86,6 +88,12 @@ export function EnvironmentForm({ existing, onDone }: Props) {
         />
         <SelectField label="Default load mode" value={resetMode} onChange={(e) => setResetMode(e.target.value as ResetMode)} options={PROVISION_MODES.map((m) => ({ value: m, label: m.replace("_", " ") }))} />
         <TextField label="Target schema" value={targetSchema} onChange={(e) => setTargetSchema(e.target.value)} error={errors.schema} />
+        <SelectField
+          label="Tier"
+          value={tier}
+          onChange={(e) => setTier(e.target.value === "production" ? "production" : "non_production")}
+          options={[{ value: "non_production", label: "Non-production (unmasked data needs an audited override)" }, { value: "production", label: "Production" }]}
+        />
       </div>
       <TextArea label="Description" rows={2} value={description} onChange={(e) => setDescription(e.target.value)} maxLength={2000} />
       <div className="flex flex-wrap gap-6">

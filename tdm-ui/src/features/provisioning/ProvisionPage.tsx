@@ -20,6 +20,8 @@ import { ReadOnlyNotice } from "../shared/ReadOnlyNotice";
 import { useSubmitJob } from "../shared/useSubmitJob";
 import { ProvisionResults } from "./ProvisionResults";
 
+const UNMASKED = new Set(["subset", "imported"]);
+
 function ProvisionForm() {
   const [params] = useSearchParams();
   const environments = useEnvironments();
@@ -31,9 +33,18 @@ function ProvisionForm() {
   const [smoke, setSmoke] = useState(true);
   const [targetSchema, setTargetSchema] = useState("");
   const [ttl, setTtl] = useState("");
-  const [errors, setErrors] = useState<Errors<"dataset" | "env" | "schema" | "ttl">>({});
+  const [override, setOverride] = useState(false);
+  const [reason, setReason] = useState("");
+  const [errors, setErrors] = useState<Errors<"dataset" | "env" | "schema" | "ttl" | "reason">>({});
+  const dataset = candidates.data?.items.find((d) => d.id === datasetId);
+  const environment = environments.data?.find((e) => e.name === env);
+  // Unmasked rows into a non-production environment need an explicit, audited override (the API checks it too).
+  const needsOverride = Boolean(dataset && environment && UNMASKED.has(dataset.source_type) && (environment.config as { tier?: string }).tier !== "production");
   const run = useSubmitJob(() =>
-    provisioning.run({ dataset_version_id: datasetId, target_env: env, reset_env: reset, run_smoke_tests: smoke, mode, target_schema: targetSchema || null, ttl_hours: ttl ? Number(ttl) : null }),
+    provisioning.run({
+      dataset_version_id: datasetId, target_env: env, reset_env: reset, run_smoke_tests: smoke, mode, target_schema: targetSchema || null, ttl_hours: ttl ? Number(ttl) : null,
+      ...(needsOverride && override ? { allow_unmasked: true, override_reason: reason.trim() } : {}),
+    }),
   );
   const submit = () => {
     const found = {
@@ -41,6 +52,7 @@ function ProvisionForm() {
       env: env ? undefined : "Choose an environment.",
       schema: !targetSchema || SQL_IDENTIFIER.test(targetSchema) ? undefined : "A schema name: letters, digits and '_'.",
       ttl: ttl && !targetSchema ? "A time to live applies to an ephemeral target schema." : checkIntegerInRange(ttl, 1, 24 * 365, "Hours"),
+      reason: needsOverride && override && reason.trim().length < 10 ? "Say why (at least 10 characters); it goes into the audit log." : undefined,
     };
     setErrors(found);
     if (!hasErrors(found)) run.mutate(undefined);
@@ -58,6 +70,13 @@ function ProvisionForm() {
         <Checkbox label="Reset the environment first" checked={reset} onChange={(e) => setReset(e.target.checked)} />
         <Checkbox label="Run smoke tests" hint="Row counts, foreign keys, unique keys, the environment's own queries." checked={smoke} onChange={(e) => setSmoke(e.target.checked)} />
       </div>
+      {needsOverride && (
+        <div role="note" className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">
+          <p>This dataset is not masked and {env} is a non-production environment. Mask it first, or override (audited).</p>
+          <Checkbox label="Load unmasked data anyway" checked={override} onChange={(e) => setOverride(e.target.checked)} />
+          {override && <TextField label="Reason for the override" value={reason} onChange={(e) => setReason(e.target.value)} error={errors.reason} maxLength={500} />}
+        </div>
+      )}
       <ProblemAlert error={run.error ?? candidates.error} />
       <Button busy={run.isPending} onClick={submit}>Provision</Button>
     </div>
