@@ -141,7 +141,7 @@ def mutual_closest(
     if len(reference) == 0 or len(rows) == 0 or rows.shape[1] == 0:
         return np.ones(len(rows)), np.ones(len(reference))
     rows32, ref32 = rows.astype(np.float32), reference.astype(np.float32)
-    has_null = np.isnan(rows32).any(axis=0) | np.isnan(ref32).any(axis=0)
+    has_null = np.asarray(np.isnan(rows32).any(axis=0) | np.isnan(ref32).any(axis=0), dtype=bool)
     to_ref, to_rows = np.empty(len(rows)), np.full(len(reference), np.inf)
     for start in range(0, len(rows), _CHUNK):
         chunk = rows32[start : start + _CHUNK]
