@@ -79,6 +79,7 @@ def plan_schema(layout: TargetLayout, catalog: TargetCatalog, *, recreate: bool 
         plan.after_load.extend(comment_statements(table))
         for part in partition_ddl.partition_tables(table, layout):
             plan.after_load.extend(index_statements(part))
+            plan.after_load.extend(comment_statements(part))
     created = {t.key for t in missing}
     for rel in layout.real_relationships():
         if rel.child_key in created:
