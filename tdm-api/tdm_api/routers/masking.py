@@ -53,7 +53,8 @@ def mask_dataset(body: MaskRequest, uow: UowDep, runtime: RuntimeDep, principal:
     masking_keyring()
     if any(r.type == "mask.tokenize" for r in resolved):
         secret_box(runtime)  # the token vault needs the platform's encryption key
-    written_for = rule_set.schema_version_id if rule_set else dataset.schema_version_id
+    # Rules were written for their rule set's schema version; inline rules for the dataset's.
+    written_for = (rule_set.schema_version_id if rule_set else None) or dataset.schema_version_id
     require_open_gate(uow.session, written_for, "dataset_version_id")
     request: dict[str, Any] = {"dataset_version_id": str(dataset.id), "name": body.name}
     if body.unknown_columns is not None:
