@@ -83,11 +83,15 @@ def _mask(strings: pa.Array, pattern: str) -> np.ndarray:
 
 
 def _run_pattern(
-    pattern: ValuePattern, strings: pa.Array, owners: np.ndarray
+    pattern: ValuePattern, strings: pa.Array, owners: np.ndarray, totals: np.ndarray
 ) -> dict[int, tuple[int, Counter[str]]]:
     mask = _mask(strings, pattern.prefilter)
     if pattern.exclude:
         mask &= ~_mask(strings, pattern.exclude)
+    # A column whose prefilter hits stay below the threshold cannot be flagged whatever the
+    # validator says: its values are not validated at all.
+    candidates = np.bincount(owners[mask], minlength=len(totals))
+    mask &= (candidates >= pattern.threshold * totals)[owners]
     positions = np.flatnonzero(mask)
     hits: dict[int, tuple[int, Counter[str]]] = {}
     counts: dict[int, Counter[str]] = defaultdict(Counter)
@@ -121,11 +125,12 @@ def profile_columns(samples: Sequence[ColumnSample], today: dt.date | None = Non
     """Profile the sampled values of many columns at once (one regex pass per pattern)."""
     strings, owners = _stack(samples)
     totals = [len(s.values) - s.values.null_count for s in samples]
+    totals_array = np.array(totals, dtype=np.int64)
     profiles = [ValueProfile(sample_size=n) for n in totals]
     digit_only = _mask(strings, r"^[\d\s\-]+$") if len(strings) else np.zeros(0, dtype=bool)
     digit_share = np.bincount(owners, weights=digit_only, minlength=len(samples))
     for pattern in VALUE_PATTERNS:
-        for owner, (matched, counter) in _run_pattern(pattern, strings, owners).items():
+        for owner, (matched, counter) in _run_pattern(pattern, strings, owners, totals_array).items():
             if matched < pattern.threshold * totals[owner]:
                 continue  # a few matching values say nothing about the column
             digits = digit_share[owner] >= 0.5 * totals[owner] and not pattern.formatted
