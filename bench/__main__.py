@@ -20,6 +20,7 @@ BENCHMARKS: dict[str, tuple[list[str], list[str]]] = {
     "pii_quality": (["--values", "20", "--speed-columns", "200"], []),
     "masking_throughput": (["--size", "1000000"], ["--size", "10000000"]),
     "subset_tpch": (["--scale", "0.1"], ["--scale", "1"]),
+    "partition_subset": (["--rentals", "200000"], ["--rentals", "1000000"]),
     "masking_tpch": (["--scale", "0.1"], ["--scale", "1"]),
     "provision_tpch": (["--scale", "0.1"], ["--scale", "1"]),
     "synthetic_rules": (["--rows", "200000"], []),
