@@ -65,7 +65,7 @@ def _store_key_without_checks(database_url: str, schema_id: str) -> None:
     engine.dispose()
 
 
-def test_masking_and_synthetic_requests_on_a_schema_with_a_bad_key_are_409(platform, shop):
+def test_masking_synthetic_and_subset_requests_on_a_schema_with_a_bad_key_are_409(platform, shop):
     schema_id, version_id = shop
     _store_key_without_checks(platform.env["DATABASE_URL"], schema_id)
     op = platform.headers("operator")
@@ -75,6 +75,8 @@ def test_masking_and_synthetic_requests_on_a_schema_with_a_bad_key_are_409(platf
                              json={"name": "bad-key", "rules": rules, "schema_version_id": version_id}),
         platform.client.post("/api/v1/synthetic/preview", headers=op,
                              json={"schema_version_id": version_id, "rows": 5}),
+        platform.client.post("/api/v1/subset", headers=op,
+                             json={"schema_version_id": version_id, "root_table": "customers", "sampling_pct": 10}),
     ]  # fmt: skip
     for r in answers:
         assert r.status_code == 409, r.text

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from tdm_agents.subsetting import ResolvedRequest, SubsetRequest, SubsetValidationError, validate_request
 from tdm_api.dependencies import Principal, UnitOfWork, parse_uuid, secret_box
-from tdm_api.errors import Invalid, NotFound
+from tdm_api.errors import Conflict, Invalid, NotFound
 from tdm_api.models.subset import SubsetJobRequest
 from tdm_api.runtime import ApiRuntime
 from tdm_api.services.source_connections import (
@@ -16,6 +16,7 @@ from tdm_api.services.source_connections import (
     inline_connection,
     refuse_stored_metadata_source,
 )
+from tdm_metadata_store.key_types import IncompatibleKeyTypes, check_key_types
 from tdm_metadata_store.models import SchemaVersion
 from tdm_metadata_store.repositories.connections import ConnectionRepository
 from tdm_metadata_store.repositories.schemas import SchemaRepository
@@ -39,6 +40,10 @@ def resolve_subset(uow: UnitOfWork, body: SubsetJobRequest) -> SubsetSource:
     if version is None:
         raise NotFound("No schema version with this id.", field="schema_version_id")
     snapshot = repo.load_snapshot(version.id)
+    try:
+        check_key_types(snapshot)  # the extraction would join across an incompatible user-defined key
+    except IncompatibleKeyTypes as exc:
+        raise Conflict(str(exc), field="schema_version_id") from None
     connection_id = _connection_id(uow, repo, version, body)
     resolved = validated(body, snapshot, connection_id)
     return SubsetSource(version=version, snapshot=snapshot, resolved=resolved, connection_id=connection_id)
