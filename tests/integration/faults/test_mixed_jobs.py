@@ -50,7 +50,9 @@ def test_twenty_mixed_jobs_through_two_workers(platform, start_worker, source_db
 
     targets = _environments(platform, pg_server_url, PER_KIND)
     try:
-        last = [submit(platform, "mask", {"dataset_version_id": d, "rules": MASK_RULES}) for d in datasets]
+        # The other personal columns of the subsets get their suggested rules (privacy by default).
+        mask = {"rules": MASK_RULES, "unknown_columns": "mask_default"}
+        last = [submit(platform, "mask", {"dataset_version_id": d, **mask}) for d in datasets]
         override = {"allow_unmasked": True, "override_reason": "fault tests load the sample source"}
         last += [submit(platform, "provision", {"dataset_version_id": d, "target_env": f"QA{i}", **override})
                  for i, d in enumerate(datasets)]  # fmt: skip

@@ -96,8 +96,11 @@ def test_subset_job_survives_worker_kill_mid_extraction(platform, start_worker, 
 
 def test_mask_job_survives_worker_kill_mid_masking(platform, start_worker, fresh_db_url):
     source, children = _subset_dataset(platform, start_worker, fresh_db_url)
-    rules = {f"{name}.email": "mask.email_deterministic" for name in children}
-    job_id = submit(platform, "mask", {"dataset_version_id": source, "rules": rules})
+    rules = {f"{name}.email": "mask.email_deterministic" for name in ["accounts", *children]}
+    # Columns found personal at mask time without a rule get the suggested one (this test is about crashes).
+    job_id = submit(
+        platform, "mask", {"dataset_version_id": source, "rules": rules, "unknown_columns": "mask_default"}
+    )
     job = _kill_during(platform, start_worker, job_id, "mask")
     masked = _assert_one_ready_version(platform, job_id)
     assert job["result"]["masked_dataset_version_id"] == masked
