@@ -88,6 +88,8 @@ def _run(
 ) -> dict[str, Any]:
     layout, catalog, plan = plan_provisioning(conn, dataset, options)
     existing = [t for t in layout.tables.values() if catalog.columns(t) is not None]
+    for table in existing:  # a column that cannot be loaded fails here, before anything changes
+        plan_wire(table.key, dataset.arrow_schemas[table.key], catalog.columns(table) or [])
     saved_keys = foreign_keys_touching(conn, existing)
     _step(conn, "drop foreign keys", reset.drop_foreign_keys, conn, saved_keys)
     order = load_order(layout.tables, layout.relationships)

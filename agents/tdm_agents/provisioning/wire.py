@@ -93,6 +93,10 @@ def _column_wire(table: str, field: pa.Field, column: TargetColumn) -> ColumnWir
     wire = column.wire_type
     if _driver_wire_bytes(field.type, wire):
         return ColumnWire(field.name, column.data_type, True, arrow)
+    if _never_loadable(arrow, wire):
+        raise LoadError(
+            f"Column {table}.{field.name} ({field.type}) cannot be loaded into a {column.data_type} column."
+        )
     if wire in _TEXT_RECV or column.is_enum:
         return ColumnWire(field.name, column.data_type, _is_text(arrow), pa.string())
     if wire == "jsonb":
@@ -128,6 +132,14 @@ def _driver_wire_bytes(arrow: pa.DataType, wire: str) -> bool:
         and getattr(arrow, "type_name", None) == wire
         and (pa.types.is_binary(arrow.storage_type) or pa.types.is_large_binary(arrow.storage_type))
     )
+
+
+def _never_loadable(arrow: pa.DataType, wire: str) -> bool:
+    """Structs, maps and unions have no PostgreSQL form here, nor lists outside array columns."""
+    if pa.types.is_struct(arrow) or pa.types.is_map(arrow) or pa.types.is_union(arrow):
+        return True
+    listed = pa.types.is_list(arrow) or pa.types.is_large_list(arrow)
+    return listed and not wire.startswith("_")
 
 
 def _storage(arrow: pa.DataType) -> pa.DataType:

@@ -102,8 +102,10 @@ def export_tables(
     tables = resolved.output_tables()
     for done, table in enumerate(tables):
         hooks.check_cancelled()
-        as_text = text_exported(session, resolved.table(table))
-        query = export_query(resolved, keysets, table, as_text)
+        query = export_query(resolved, keysets, table)
+        as_text = text_exported(session, resolved.table(table), query)
+        if as_text:
+            query = export_query(resolved, keysets, table, as_text)
         schema, batches = session.stream(query, stage=f"export of {table}")
         schema, batches = normalize_numeric(schema, batches, table)
         counter = _RowCounter()

@@ -16,7 +16,6 @@ from __future__ import annotations
 from psycopg import sql
 
 from tdm_agents.subsetting.source_session import SourceSession
-from tdm_agents.subsetting.sql_builder import table_ident
 from tdm_metadata_store.snapshot import ColumnInfo, TableInfo
 
 TEXT_CATEGORIES = frozenset({"uuid", "network", "geometric", "interval", "other"})
@@ -26,16 +25,16 @@ NATIVE_ARRAY_ELEMENTS = frozenset(
 )
 
 
-def text_exported(session: SourceSession, info: TableInfo) -> frozenset[str]:
+def text_exported(session: SourceSession, info: TableInfo, rows: sql.Composable) -> frozenset[str]:
     """Columns of `info` that must travel as text because of the values they hold: arrays a list
     cannot carry (several dimensions, a lower bound other than 1, ±infinity), `numeric(p, s)`
-    holding NaN and dates or timestamps holding ±infinity. One aggregate over the source table
-    finds them all."""
+    holding NaN and dates or timestamps holding ±infinity. One aggregate over `rows` (the export
+    query: only the subset's rows are read) finds them all."""
     checks = {c.name: _value_check(c) for c in info.columns if not c.is_generated}
     checks = {name: check for name, check in checks.items() if check is not None}
     if not checks:
         return frozenset()
-    query = sql.SQL("SELECT {} FROM {}").format(sql.SQL(", ").join(checks.values()), table_ident(info))
+    query = sql.SQL("SELECT {} FROM ({}) e").format(sql.SQL(", ").join(checks.values()), rows)
     row = session.execute(query, stage=f"value shape check of {info.key}")[0]
     return frozenset(name for name, found in zip(checks, row, strict=True) if found)
 
