@@ -19,6 +19,7 @@ from tdm_agents.synthetic.errors import CrawlError
 from tdm_agents.synthetic.settings import SyntheticSettings
 from tdm_agents.synthetic.sources.url_guard import check_url
 from tdm_dataset_store import InvalidKeyError, LocalDatasetStore
+from tdm_dataset_store.keys import table_key
 from tdm_orchestrator.errors import PermanentJobError
 from tdm_orchestrator.graphs.synthetic import fetch_spec
 from tests.api.masking_dataset_support import save_schema_version, store_dir, write_dataset_version
@@ -99,9 +100,14 @@ def test_traversal_in_dataset_routes_is_refused(platform, dataset_id):
 
 def test_dataset_store_refuses_keys_outside_its_root(tmp_path):
     store = LocalDatasetStore(tmp_path / "datasets")
-    for attempt in ("../escape", "/etc/passwd", "a/../../b", "x\x00y", ".."):
+    for attempt in ("../escape", "a/../../b", "x\x00y", "..", ".hidden"):
         with pytest.raises(InvalidKeyError):
             store.open_file(uuid.uuid4(), attempt)
+    # '/' may stand in a PostgreSQL table name: it is percent-encoded, so the key stays one
+    # segment inside its version's prefix and never names a path elsewhere.
+    for name in ("/etc/passwd", "a/b"):
+        key = table_key(uuid.uuid4(), name)
+        assert "/" not in key.removeprefix("datasets/").split("/", 1)[1], key
     for version in ("../../etc", "/tmp", "not-a-uuid"):
         with pytest.raises(InvalidKeyError):
             store.read_manifest(version)
