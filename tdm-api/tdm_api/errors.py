@@ -173,14 +173,7 @@ def install_error_handlers(app: FastAPI) -> None:
         # Raised before the request's commit (after it, UnitOfWork logs instead), so nothing was
         # done and the client may simply retry.
         log.warning("Redis unavailable path=%s type=%s", request.url.path, type(exc).__name__)
-        response = problem(
-            503,
-            "The job queue (Redis) is unavailable; nothing was done. Retry shortly.",
-            kind="unavailable",
-            instance=request.url.path,
-        )
-        response.headers["Retry-After"] = str(RETRY_AFTER_S)
-        return response
+        return _unavailable(request, "The job queue (Redis)")
 
     @app.exception_handler(sqlalchemy.exc.OperationalError)
     @app.exception_handler(psycopg.OperationalError)
@@ -188,14 +181,7 @@ def install_error_handlers(app: FastAPI) -> None:
         # The metadata database refused or dropped the connection (a restart, a failover): the
         # transaction was rolled back, so the client may retry. The driver's text is not logged.
         log.warning("metadata database unavailable path=%s type=%s", request.url.path, type(exc).__name__)
-        response = problem(
-            503,
-            "The metadata database is unavailable; nothing was done. Retry shortly.",
-            kind="unavailable",
-            instance=request.url.path,
-        )
-        response.headers["Retry-After"] = str(RETRY_AFTER_S)
-        return response
+        return _unavailable(request, "The metadata database")
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
@@ -211,3 +197,15 @@ def install_error_handlers(app: FastAPI) -> None:
             kind="internal-error",
             instance=request.url.path,
         )
+
+
+def _unavailable(request: Request, what: str) -> JSONResponse:
+    """503 problem with Retry-After: nothing was done, so the client may simply retry."""
+    response = problem(
+        503,
+        f"{what} is unavailable; nothing was done. Retry shortly.",
+        kind="unavailable",
+        instance=request.url.path,
+    )
+    response.headers["Retry-After"] = str(RETRY_AFTER_S)
+    return response
