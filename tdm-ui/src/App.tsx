@@ -17,11 +17,11 @@ import { JobDetailPage } from "./features/jobs/JobDetailPage";
 import { JobsPage } from "./features/jobs/JobsPage";
 import { MaskingPage } from "./features/masking/MaskingPage";
 import { NotFoundPage } from "./features/NotFoundPage";
-import { PiiReviewPage } from "./features/pii/PiiReviewPage";
+import { PiiReviewPage } from "./features/pii_detection/PiiReviewPage";
 import { ProvisionPage } from "./features/provisioning/ProvisionPage";
-import { SchemaExplorerPage } from "./features/schemas/SchemaExplorerPage";
-import { SchemasPage } from "./features/schemas/SchemasPage";
-import { SubsetPage } from "./features/subset/SubsetPage";
+import { SchemaExplorerPage } from "./features/schema_discovery/SchemaExplorerPage";
+import { SchemasPage } from "./features/schema_discovery/SchemasPage";
+import { SubsetPage } from "./features/subsetting/SubsetPage";
 import { SyntheticPage } from "./features/synthetic/SyntheticPage";
 import { WorkflowsPage } from "./features/workflows/WorkflowsPage";
 

@@ -14,9 +14,12 @@ from tdm_api.cli.client.context import global_options
 
 GROUP_MODULES: tuple[str, ...] = (
     "tdm_api.cli.client.connections",
-    "tdm_api.cli.client.schemas",
-    "tdm_api.cli.client.pii",
-    "tdm_api.cli.client.operations",
+    "tdm_api.cli.client.schema_discovery",
+    "tdm_api.cli.client.pii_detection",
+    "tdm_api.cli.client.subsetting",
+    "tdm_api.cli.client.masking",
+    "tdm_api.cli.client.synthetic",
+    "tdm_api.cli.client.provisioning",
     "tdm_api.cli.client.rules",
     "tdm_api.cli.client.workflow",
     "tdm_api.cli.client.datasets",

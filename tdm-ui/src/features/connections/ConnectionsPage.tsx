@@ -11,7 +11,7 @@ import { Card, PageHeader } from "../../components/Card";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { QueryState } from "../../components/States";
 import { formatDate } from "../../lib/format";
-import { DiscoverButton } from "../schemas/DiscoverButton";
+import { DiscoverButton } from "../schema_discovery/DiscoverButton";
 import { ConnectionForm } from "./ConnectionForm";
 
 function ConnectionRow({ connection }: { connection: ConnectionOut }) {

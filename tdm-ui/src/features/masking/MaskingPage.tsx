@@ -13,7 +13,7 @@ import { Card, PageHeader } from "../../components/Card";
 import { SelectField, TextField } from "../../components/Field";
 import { NotAvailable, ProblemAlert } from "../../components/ProblemAlert";
 import { Empty, Loading } from "../../components/States";
-import { DriftGatePanel } from "../schemas/DriftGatePanel";
+import { DriftGatePanel } from "../schema_discovery/DriftGatePanel";
 import { NO_SCHEMA, SchemaVersionPicker } from "../shared/SchemaVersionPicker";
 import { ReadOnlyNotice } from "../shared/ReadOnlyNotice";
 import { checkRuleSetName, cleanRules, mergeSuggested, toRuleEntries, validateRules } from "./maskingRules";

@@ -10,7 +10,7 @@ import { SelectField } from "../../components/Field";
 import { Empty, QueryState } from "../../components/States";
 import { Tabs } from "../../components/Tabs";
 import { formatDate } from "../../lib/format";
-import { columnKey, isPii, usePiiFindings } from "../pii/usePiiFindings";
+import { columnKey, isPii, usePiiFindings } from "../pii_detection/usePiiFindings";
 import { RelationshipDiagram } from "./RelationshipDiagram";
 import { DriftGatePanel } from "./DriftGatePanel";
 import { SchemaDiffView } from "./SchemaDiffView";

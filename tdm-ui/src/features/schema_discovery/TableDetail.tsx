@@ -2,8 +2,8 @@ import type { PiiColumn } from "../../api/client";
 import { type RelationshipInfo, type TableInfo, tableKey } from "../../api/snapshot";
 import { Badge } from "../../components/Badge";
 import { formatBytes, formatCount } from "../../lib/format";
-import { PiiBadge } from "../pii/PiiBadge";
-import { columnKey } from "../pii/usePiiFindings";
+import { PiiBadge } from "../pii_detection/PiiBadge";
+import { columnKey } from "../pii_detection/usePiiFindings";
 
 interface Props {
   table: TableInfo;
