@@ -23,6 +23,7 @@ from tdm_metadata_store.models.schema import (
     Table,
     VirtualRelationship,
 )
+from tdm_metadata_store.models.webhook_outbox import DELIVERY_SIGNING, DELIVERY_STATUSES, WebhookDelivery
 
 metadata = Base.metadata
 
@@ -30,6 +31,8 @@ __all__ = [
     "API_KEY_ROLES",
     "DATASET_SOURCE_TYPES",
     "DATASET_STATUSES",
+    "DELIVERY_SIGNING",
+    "DELIVERY_STATUSES",
     "FINAL_JOB_STATUSES",
     "JOB_STATUSES",
     "LOG_LEVELS",
@@ -59,5 +62,6 @@ __all__ = [
     "VaultToken",
     "VirtualRelationship",
     "Webhook",
+    "WebhookDelivery",
     "metadata",
 ]

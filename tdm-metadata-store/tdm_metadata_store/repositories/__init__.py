@@ -13,6 +13,7 @@ from tdm_metadata_store.repositories.masking_rules import MaskingRuleRepository
 from tdm_metadata_store.repositories.pii import PiiFinding, PiiRepository
 from tdm_metadata_store.repositories.schemas import SchemaRepository, apply_virtual_relationships
 from tdm_metadata_store.repositories.token_vault import TokenVaultRepository
+from tdm_metadata_store.repositories.webhook_deliveries import WebhookDeliveryRepository
 from tdm_metadata_store.repositories.webhooks import WebhookRepository
 
 __all__ = [
@@ -32,6 +33,7 @@ __all__ = [
     "RecordNotFoundError",
     "SchemaRepository",
     "TokenVaultRepository",
+    "WebhookDeliveryRepository",
     "WebhookRepository",
     "apply_virtual_relationships",
     "display_url",
