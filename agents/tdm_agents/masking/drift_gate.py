@@ -70,12 +70,12 @@ def drifted_columns(diff: SchemaDiff, latest: SchemaSnapshot) -> dict[ColumnKey,
     for name in diff.added_tables:
         added = latest.table(name)
         for column in added.columns if added is not None else []:
-            out[(added.key, column.name)] = ("added", "new table")  # type: ignore[union-attr]
+            out[(added.key, column.name)] = ("added", "new table")
     for change in diff.changed_tables:
         info = latest.table(change.table)
         key = info.key if info else change.table
-        for column in change.added_columns:
-            out[(key, column)] = ("added", "new column")
+        for column_name in change.added_columns:
+            out[(key, column_name)] = ("added", "new column")
         for changed in change.changed_columns:
             fields = ", ".join(c.field for c in changed.changes)
             out[(key, changed.column)] = ("changed", f"definition changed ({fields})")

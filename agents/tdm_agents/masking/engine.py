@@ -108,7 +108,7 @@ def _whole_columns(
     names = [s.rule.column for s in whole]
     if column_reader is None:
         batches = list(batches)
-        source = batches
+        source: Iterable[pa.RecordBatch] = batches
     else:
         source = column_reader(names)
     columns: dict[str, list[pa.Array]] = {n: [] for n in names}
@@ -202,7 +202,10 @@ def mask_dataset(
         hooks.check_cancelled()
         rows_in, rows_out = [0], [0]
         source = _counted(read_table(table), hooks, rows_in)
-        reader: ColumnReader = lambda cols, t=table: read_table(t, columns=cols)  # noqa: E731
+
+        def reader(cols: list[str], t: str = table) -> Iterable[pa.RecordBatch]:
+            return read_table(t, columns=cols)
+
         masked = _counted(mask_table(table, source, rules, ctx, column_reader=reader), NullHooks(), rows_out)
         first = next(masked, None)
         schema = first.schema if first is not None else None

@@ -78,7 +78,8 @@ def _llm_evidence(
         return {}
     by_table: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, column in enumerate(columns):
-        if findings[i] is None or findings[i].confidence < LLM_SKIP_CONFIDENCE:
+        finding = findings[i]
+        if finding is None or finding.confidence < LLM_SKIP_CONFIDENCE:
             by_table[(column.schema_name, column.table)].append(i)
     evidence: dict[int, Evidence] = {}
     for done, members in enumerate(by_table.values(), start=1):

@@ -223,8 +223,8 @@ def _add_text_evidence(profile: ValueProfile, text: _TextStats, i: int, strings:
         profile.evidence.append(
             Evidence("geolocation", "regex", 0.9, explanation, "lat_lon_pair", round(pairs, 3))
         )
-    if free_text.is_free_text(text.letter_words[span]):
-        view = text.values_of(i, strings)
+    view = text.values_of(i, strings)
+    if view is not None and free_text.is_free_text(text.letter_words[span]):
         share, kinds = free_text.pii_mention_share(view)
         profile.compatible["free_text_pii"] = 1.0
         if share >= free_text.FLAG_SHARE and share * len(view) >= 2:

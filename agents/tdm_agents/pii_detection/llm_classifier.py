@@ -120,7 +120,7 @@ def build_llm_from_settings(settings: LlmSettings | None = None) -> BaseChatMode
             timeout=settings.llm_timeout_seconds,
             max_retries=0,  # retries are ours, so that each one counts against the budget
         )
-    if settings.openai_compatible_configured:
+    if settings.openai_compatible_configured and settings.openai_model:
         from langchain_openai import ChatOpenAI
 
         return ChatOpenAI(
@@ -187,7 +187,9 @@ class LlmClassifier:
                 result = runnable.invoke(messages)
         self.status = "ok"
         wanted = {d.column for d in descriptors}
-        return {label.column: label for label in result.columns if label.column in wanted}
+        # Structured output is typed `dict | BaseModel`; validating pins it to the schema asked for.
+        table = LlmTableClassification.model_validate(result)
+        return {label.column: label for label in table.columns if label.column in wanted}
 
     def _cached(self, descriptor: ColumnDescriptor) -> LlmColumnLabel | None:
         key = descriptor.signature

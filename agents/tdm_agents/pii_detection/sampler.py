@@ -54,7 +54,7 @@ def sample_query(table: TableInfo, sample_size: int, rows_limit: int, use_tables
         )
         for c in table.columns
     ]
-    source = sql.Identifier(table.schema_name, table.name)
+    source: sql.Composable = sql.Identifier(table.schema_name, table.name)
     if use_tablesample:
         estimate = max(table.row_estimate or 1, 1)
         percent = min(100.0, 100.0 * rows_limit * 3 / estimate)

@@ -171,8 +171,8 @@ def read_columns(conn: psycopg.Connection, snapshot: SchemaSnapshot) -> None:
         for r in _rows(conn, catalog_sql.COMPOSITES, snapshot.schemas, "reading composite types")
     ]
     by_key = {(t.schema_name, t.name): t for t in snapshot.tables}
-    for table in by_key.values():
-        table.columns = []
+    for known in by_key.values():
+        known.columns = []
     for row in _rows(conn, catalog_sql.COLUMNS, snapshot.schemas, "reading columns"):
         table = by_key.get((row["nspname"], row["relname"]))
         if table is not None:
@@ -205,9 +205,9 @@ def _read_sequences(
 def read_keys(conn: psycopg.Connection, snapshot: SchemaSnapshot) -> None:
     """Fill primary keys, unique constraints, check constraints and indexes of every table."""
     by_key = {(t.schema_name, t.name): t for t in snapshot.tables}
-    for table in by_key.values():
-        table.primary_key, table.unique_constraints, table.check_constraints = [], [], []
-        table.indexes = []
+    for known in by_key.values():
+        known.primary_key, known.unique_constraints, known.check_constraints = [], [], []
+        known.indexes = []
     for row in _rows(conn, catalog_sql.CONSTRAINTS, snapshot.schemas, "reading constraints"):
         table = by_key.get((row["nspname"], row["relname"]))
         if table is None:

@@ -105,7 +105,7 @@ def parse_domain_pack(text: str) -> DomainPack:
     missing = [s for s in REQUIRED_SCENARIOS if s not in scenarios]
     if missing:
         raise SyntheticRequestError(f"domain pack {raw.name!r} lacks scenarios: {', '.join(missing)}")
-    return DomainPack(name=raw.name, description=raw.description, schema=schema, scenarios=scenarios)
+    return DomainPack(name=raw.name, description=raw.description, schema_=schema, scenarios=scenarios)
 
 
 def _entity(name: str, entity: _PackEntity) -> Entity:

@@ -34,7 +34,7 @@ class FakeOptions(RuleOptions):
     locale: str = Field(
         "en_US",
         description="Faker locale, e.g. en_US, de_DE, fr_FR, ja_JP",
-        json_schema_extra={"enum": sorted(AVAILABLE_LOCALES)},
+        json_schema_extra={"enum": [*sorted(AVAILABLE_LOCALES)]},
     )
     unique_suffix: bool | None = Field(
         None,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Annotated, Any, ClassVar
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Protocol
 
 import pyarrow as pa
 from pydantic import BaseModel, Field, field_validator, model_validator
@@ -24,6 +24,15 @@ from tdm_agents.masking.transformers.base import (
     as_text,
     one_way,
 )
+
+if TYPE_CHECKING:
+
+    class InnerRuleSpec(Protocol):
+        """What `specs` resolves the inner rule to at run time: one rule type's `{type, options}` model."""
+
+        type: str
+        options: RuleOptions
+
 
 _TOKEN = re.compile(r"\.([A-Za-z_][A-Za-z0-9_-]*)|\[(\d+|\*)\]|\['([^']+)'\]")
 PathStep = str | int | None  # key, list index, or None for [*]
@@ -58,7 +67,7 @@ class JsonPathOptions(RuleOptions):
         min_length=1, max_length=MAX_PATHS, description="JSON paths whose values the inner rule masks"
     )
     # Any rule that works value by value; resolved by `specs` once every rule type is loaded.
-    rule: InnerRuleSpec = Field(description="The rule applied at those paths: {type, options}")  # noqa: F821
+    rule: InnerRuleSpec = Field(description="The rule applied at those paths: {type, options}")
 
     @field_validator("paths")
     @classmethod
@@ -79,6 +88,7 @@ class JsonPathOptions(RuleOptions):
 
 def _find(node: Any, steps: list[PathStep], found: list[tuple[Any, str | int]]) -> None:
     step, rest = steps[0], steps[1:]
+    children: list[str | int]
     if isinstance(step, str):
         children = [step] if isinstance(node, dict) and step in node else []
     elif isinstance(step, int):

@@ -48,11 +48,13 @@ def _options_field(transformer: Transformer) -> tuple[Any, Any]:
 
 
 def _spec(transformer: Transformer, base: type[BaseModel], suffix: str) -> type[BaseModel]:
-    return create_model(  # type: ignore[call-overload]
+    # Shapes built at run time are values, not static types: `Any` tells the checker so.
+    tag: Any = Literal[transformer.name]
+    return create_model(
         _model_name(transformer.name) + suffix,
         __base__=base,
         __doc__=transformer.description,
-        type=(Literal[transformer.name], Field(description="The rule type")),
+        type=(tag, Field(description="The rule type")),
         options=_options_field(transformer),
     )
 
@@ -107,20 +109,21 @@ def _body_form(value: Any) -> str | None:
 def rules_body_type() -> Any:
     """The type of a rule set as users send it: short map, list, or `{"rules": [...]}`."""
     names = tuple(rule_type_names())
-    rule_name = Annotated[Literal[names], Field(description="A rule type with default options")]  # type: ignore[valid-type]
-    short = Annotated[
+    rule_name: Any = Annotated[Literal[names], Field(description="A rule type with default options")]
+    short: Any = Annotated[
         Annotated[rule_name, Tag("name")] | Annotated[_tagged(list(rule_specs().values())), Tag("rule")],  # noqa: UP007
         Discriminator(_short_or_full),
     ]
-    entries = Annotated[
-        list[_tagged(list(rule_entry_specs().values()))],  # type: ignore[misc]
+    entry: Any = _tagged(list(rule_entry_specs().values()))
+    entries: Any = Annotated[
+        list[entry],
         Field(max_length=MAX_RULES),
     ]
-    target = Annotated[str, Field(pattern=TARGET_PATTERN, max_length=400)]
+    target: Any = Annotated[str, Field(pattern=TARGET_PATTERN, max_length=400)]
     wrapped = create_model("RuleList", __base__=RuleSpecBase, rules=(entries, ...))
     return Annotated[
         Union[  # noqa: UP007
-            Annotated[dict[target, short], Field(max_length=MAX_RULES), Tag("map")],  # type: ignore[valid-type]
+            Annotated[dict[target, short], Field(max_length=MAX_RULES), Tag("map")],
             Annotated[entries, Tag("list")],
             Annotated[wrapped, Tag("wrapped")],
         ],
