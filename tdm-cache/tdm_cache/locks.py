@@ -3,11 +3,13 @@
 Built on redis-py's `Lock` (SET NX PX to take it, Lua compare-and-delete to release and
 compare-and-pexpire to extend), configured so its token is shared across threads: a worker may
 take a lock in one thread and release it from another. A holder that dies keeps the lock only
-until its TTL runs out; a long holder calls `extend()` between batches.
+until its TTL runs out; a long holder calls `extend()` between batches, or keeps the lock alive
+from a thread with `LockKeepAlive`.
 """
 
 from __future__ import annotations
 
+import threading
 import uuid
 from types import TracebackType
 
@@ -108,3 +110,52 @@ class RedisLock:
         traceback: TracebackType | None,
     ) -> None:
         self.release()
+
+
+class LockLost(Exception):
+    """A kept-alive lock could not be extended: another holder may have taken it."""
+
+
+class LockKeepAlive:
+    """Extends a held lock every `every_s` seconds from a daemon thread, for as long as one step
+    of the holder's work runs (however long a single statement takes).
+
+    A Redis error is retried at the next tick; a refused extension means the lock was lost, which
+    `check()` reports to the holder at its next safe point.
+    """
+
+    def __init__(self, lock: RedisLock, every_s: float) -> None:
+        if every_s <= 0:
+            raise ValueError("every_s must be positive")
+        self.lock = lock
+        self.every_s = every_s
+        self.lost = False
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name=f"keep-alive {lock.key}", daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.every_s):
+            try:
+                if not self.lock.extend():
+                    self.lost = True
+                    return
+            except redis.RedisError:  # a hiccup: the next tick may work, well within the TTL
+                continue
+
+    def check(self) -> None:
+        """Raise LockLost when an extension was refused."""
+        if self.lost:
+            raise LockLost(f"lock {self.lock.key} was lost")
+
+    def __enter__(self) -> LockKeepAlive:
+        self._thread.start()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self._stop.set()
+        self._thread.join()

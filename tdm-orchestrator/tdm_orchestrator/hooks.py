@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import time
 import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import redis
 
@@ -32,6 +34,7 @@ class WorkerJobHooks:
         self._last_progress: dict = {k: v for k, v in (progress or {}).items() if k != "steps"}
         self._last_event: dict[str, float] = {}
         self._last_row = 0.0
+        self._checks: list[Callable[[], None]] = []
 
     def progress(self, stage: str, done: int, total: int | None = None, message: str = "") -> None:
         now = time.monotonic()
@@ -103,6 +106,18 @@ class WorkerJobHooks:
             return
         if requested:
             raise JobCancelled("The job was cancelled.")
+        for check in self._checks:
+            check()
+
+    @contextmanager
+    def checking(self, check: Callable[[], None]) -> Iterator[None]:
+        """Run `check` at every cancel check inside the block: an agent's batches are the safe points
+        where a step may stop (e.g. when a lock it holds was lost)."""
+        self._checks.append(check)
+        try:
+            yield
+        finally:
+            self._checks.remove(check)
 
     def _publish(self, event: dict) -> None:
         # Events are a live view; the job rows are the record. A Redis hiccup must not fail the job.

@@ -19,6 +19,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from functools import partial
 
+from tdm_agents.provisioning.ephemeral import drop_expired_ephemeral_schemas
 from tdm_cache import keys as cache_keys
 from tdm_cache.cancel import request_cancel
 from tdm_cache.locks import RedisLock
@@ -27,7 +28,6 @@ from tdm_metadata_store.repositories.jobs import JobRepository
 from tdm_orchestrator.checkpoints import open_checkpointer
 from tdm_orchestrator.dataset_sweeper import OrphanedVersionSweeper
 from tdm_orchestrator.graphs.master import build_master_graph
-from tdm_orchestrator.graphs.provisioning import drop_expired_ephemeral_schemas
 from tdm_orchestrator.runner import fail_job, run_job
 from tdm_orchestrator.services import Services
 from tdm_orchestrator.settings import OrchestratorSettings

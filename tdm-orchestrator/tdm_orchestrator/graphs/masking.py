@@ -44,9 +44,9 @@ from tdm_orchestrator.graphs.linear import Subgraph, build_linear_graph
 from tdm_orchestrator.graphs.mask_privacy import score_masked_privacy
 from tdm_orchestrator.graphs.node_support import load_snapshot, reserve_output_version
 from tdm_orchestrator.graphs.privacy_checks import check_column_coverage, require_open_gate
-from tdm_orchestrator.requests import step_request
 from tdm_orchestrator.services import Services
 from tdm_orchestrator.state import TDMState
+from tdm_orchestrator.step_inputs import MaskInput, step_input
 
 STEP = "masking"
 # Tokens per vault query: bounds the IN list and the INSERT size for a whole tokenized column.
@@ -79,9 +79,17 @@ class VaultTokenSink:
                 repo.store(key_id, encoded, self._box)
 
 
+def _options(state: TDMState) -> MaskInput:
+    return step_input(state, MaskInput)
+
+
 def _input_version_id(state: TDMState) -> str:
-    request = step_request(state, STEP)
-    source = request.get("dataset_version_id") or state.get("subset_dataset_version_id")
+    """Its own dataset_version_id, else the subset step's output, else the workflow's input."""
+    source = (
+        _options(state).dataset_version_id
+        or state.get("subset_dataset_version_id")
+        or state.get("dataset_version_id")
+    )
     if not source:
         raise PermanentJobError("Masking needs an input: give dataset_version_id or run a subset step first.")
     return str(source)
@@ -129,14 +137,14 @@ def load_dataset(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any
     return {"mask_run": run, "current_node": "load_dataset"}
 
 
-def _stored_rule_set(session: Any, request: dict[str, Any]) -> tuple[dict[str, Any], str, int, Any] | None:
+def _stored_rule_set(session: Any, options: MaskInput) -> tuple[dict[str, Any], str, int, Any] | None:
     """(rules, id, version, (schema version id, unknown_columns)) of the requested stored rule set, or None."""
-    if not request.get("rule_set_id"):
+    if options.rule_set_id is None:
         return None
     repo = MaskingRuleRepository(session)
-    row = repo.get(uuid.UUID(str(request["rule_set_id"])))
-    if row is not None and request.get("rule_set_version") is not None:
-        row = repo.get_version(row.name, int(request["rule_set_version"]))
+    row = repo.get(options.rule_set_id)
+    if row is not None and options.rule_set_version is not None:
+        row = repo.get_version(row.name, options.rule_set_version)
     if row is None:
         raise PermanentJobError("The requested masking rule set (or version) does not exist.")
     return row.rules_json, str(row.id), row.version, (row.schema_version_id, row.unknown_columns)
@@ -161,14 +169,14 @@ def _suggested(session: Any, schema_version_id: str, snapshot: Any, runtime: Run
 
 def load_masking_rules(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     """A stored rule set or inline rules, validated against the input's schema, FK rules added."""
-    services, run, request = runtime.context.services, state["mask_run"], step_request(state, STEP)
+    services, run, options = runtime.context.services, state["mask_run"], _options(state)
     snapshot = load_snapshot(services, run["schema_version_id"])
     with services.unit_of_work() as session:
-        stored = _stored_rule_set(session, request)
+        stored = _stored_rule_set(session, options)
         raw, rule_set_id, version, (written_for, stored_mode) = (
-            stored if stored else (request.get("rules"), None, None, (None, None))
+            stored if stored else (options.rules, None, None, (None, None))
         )
-        if not raw and (request.get("use_suggested_rules") or state.get("pii_map")):
+        if not raw and (options.use_suggested_rules or state.get("pii_map")):
             raw = _suggested(session, run["schema_version_id"], snapshot, runtime)
     if not raw:
         raise PermanentJobError(
@@ -194,7 +202,7 @@ def load_masking_rules(state: TDMState, runtime: Runtime[JobContext]) -> dict[st
         "rule_set_version": version,
         "rules": [r.model_dump(mode="json") for r in present],
         # The request's choice, else the rule set's, else fail (privacy by default).
-        "unknown_columns": str(request.get("unknown_columns") or stored_mode or "fail"),
+        "unknown_columns": str(options.unknown_columns or stored_mode or "fail"),
     }
     return {
         "masking_rules": rules,
@@ -211,7 +219,7 @@ def create_masked_version(state: TDMState, runtime: Runtime[JobContext]) -> dict
         STEP,
         source_type="masked",
         schema_version_id=uuid.UUID(state["mask_run"]["schema_version_id"]),
-        name=step_request(state, STEP).get("name"),
+        name=_options(state).name,
         mark_writing=False,
     )
     return {

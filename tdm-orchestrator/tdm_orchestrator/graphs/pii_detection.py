@@ -1,5 +1,5 @@
-"""PII classification subgraph: load_schema_metadata → detect_pii_regex → detect_pii_llm →
-validate_pii → store_pii_metadata.
+"""PII detection subgraph (the `pii_classification` step): load_schema_metadata →
+detect_pii_regex → detect_pii_llm → validate_pii → store_pii_metadata.
 
 Nodes are thin: they call the PII engine (`tdm_agents.pii_detection`) and the metadata store.
 Sampled values never leave `detect_pii_regex`: what passes between nodes (in `pii_run`, a JSON
@@ -9,16 +9,22 @@ checkpoint is value-free. The source URL is looked up by connection id whenever 
 
 from __future__ import annotations
 
-import dataclasses
 import uuid
 from collections import Counter, defaultdict
 from typing import Any
 
-import pyarrow as pa
 from langgraph.runtime import Runtime
 
-from tdm_agents.pii_detection.classify import LLM_SKIP_CONFIDENCE, describe
-from tdm_agents.pii_detection.detectors import ValueProfile, profile_columns
+from tdm_agents.pii_detection.classify import LLM_SKIP_CONFIDENCE
+from tdm_agents.pii_detection.detectors import profile_columns
+from tdm_agents.pii_detection.evidence_codec import (
+    column_basis,
+    column_key,
+    evidence_from_json,
+    evidence_json,
+    merge_basis,
+    stored_row,
+)
 from tdm_agents.pii_detection.llm_classifier import (
     ColumnDescriptor,
     LlmCallBudget,
@@ -26,12 +32,12 @@ from tdm_agents.pii_detection.llm_classifier import (
     build_llm_from_settings,
 )
 from tdm_agents.pii_detection.merger import merge_column
-from tdm_agents.pii_detection.models import ColumnSample, Evidence, PiiFinding
+from tdm_agents.pii_detection.models import PiiFinding
 from tdm_agents.pii_detection.names import name_evidence
 from tdm_agents.pii_detection.reviews import PiiReview, apply_reviews
 from tdm_agents.pii_detection.sampler import SourceUnavailable, sample_snapshot
 from tdm_agents.settings import get_settings as llm_settings
-from tdm_cache.keys import LLM_CACHE_TTL_S, llm_cache_key
+from tdm_cache.llm_cache import RedisLlmCache
 from tdm_metadata_store.repositories.connections import ConnectionRepository
 from tdm_metadata_store.repositories.pii import PiiFinding as StoredFinding
 from tdm_metadata_store.repositories.pii import PiiRepository
@@ -43,109 +49,10 @@ from tdm_orchestrator.graphs.linear import Subgraph, build_linear_graph
 from tdm_orchestrator.graphs.node_support import load_snapshot
 from tdm_orchestrator.services import Services
 from tdm_orchestrator.state import TDMState
+from tdm_orchestrator.step_inputs import PiiInput, step_input
 
 STEP = "pii_classification"
-DEFAULT_SAMPLE_SIZE = 100
 LLM_EXTRA = "llm"  # Services.extras key of an injected chat model (tests, embedding programs)
-
-
-class RedisLlmCache:
-    """The LLM classifier's answer cache in Redis, under `tdm:llm:pii:<signature>` for 30 days."""
-
-    def __init__(self, client) -> None:
-        self.client = client
-
-    @staticmethod
-    def _key(key: str) -> str:
-        # The classifier namespaces its keys itself; keep only the signature and our namespace.
-        return llm_cache_key("pii:" + key.rsplit(":", 1)[-1])
-
-    def get(self, key: str) -> str | bytes | None:
-        """The cached answer (JSON), or None."""
-        return self.client.get(self._key(key))
-
-    def set(self, key: str, value: str) -> object:
-        """Remember an answer for LLM_CACHE_TTL_S seconds."""
-        return self.client.set(self._key(key), value, ex=LLM_CACHE_TTL_S)
-
-
-# --- JSON codecs: what crosses node boundaries ------------------------------------------------
-
-
-def _plain(value: Any) -> Any:
-    # The detectors compute with NumPy; checkpoints and JSON want Python scalars.
-    return value.item() if hasattr(value, "item") else value
-
-
-def evidence_json(evidence: Evidence | None) -> dict[str, Any] | None:
-    """An Evidence as a JSON-ready dict (None stays None)."""
-    if evidence is None:
-        return None
-    return {key: _plain(value) for key, value in dataclasses.asdict(evidence).items()}
-
-
-def evidence_from_json(data: dict[str, Any] | None) -> Evidence | None:
-    """The inverse of `evidence_json`."""
-    return Evidence(**data) if data is not None else None
-
-
-def _value_kind(values: pa.Array) -> str:
-    kind = values.type
-    if pa.types.is_string(kind) or pa.types.is_large_string(kind):
-        return "text"
-    return "boolean" if pa.types.is_boolean(kind) else "other"
-
-
-_KIND_TYPES = {"text": pa.string(), "boolean": pa.bool_(), "other": pa.null()}
-
-
-def column_basis(sample: ColumnSample, name: Evidence | None, profile: ValueProfile) -> dict[str, Any]:
-    """What the merger needs to re-judge a column later, without its values.
-
-    The merger reads a sample's identity and the *kind* of its values (text, boolean, other),
-    never the values themselves; the LLM reads the value shapes.
-    """
-    descriptor = describe(sample)
-    return {
-        "schema_name": sample.schema_name,
-        "table": sample.table,
-        "column": sample.column,
-        "data_type": sample.data_type,
-        "value_kind": _value_kind(sample.values),
-        "name": evidence_json(name),
-        "profile": {
-            "sample_size": _plain(profile.sample_size),
-            "compatible": {t: _plain(share) for t, share in profile.compatible.items()},
-            "coordinate": profile.coordinate,
-            "evidence": [evidence_json(e) for e in profile.evidence],
-        },
-        "shapes": list(descriptor.shapes),
-        "siblings": list(descriptor.sibling_columns),
-    }
-
-
-def merge_basis(basis: dict[str, Any], llm: Evidence | None) -> PiiFinding | None:
-    """Merge a column's stored evidence with the LLM's opinion (the engine's merge rules)."""
-    sample = ColumnSample(
-        schema_name=basis["schema_name"],
-        table=basis["table"],
-        column=basis["column"],
-        data_type=basis["data_type"],
-        values=pa.array([], type=_KIND_TYPES[basis["value_kind"]]),
-        table_columns=tuple(basis["siblings"]) + (basis["column"],),
-    )
-    stored = basis["profile"]
-    profile = ValueProfile(
-        sample_size=stored["sample_size"],
-        compatible=dict(stored["compatible"]),
-        coordinate=stored["coordinate"],
-        evidence=[evidence_from_json(e) for e in stored["evidence"]],
-    )  # type: ignore[misc]
-    return merge_column(sample, evidence_from_json(basis["name"]), profile, llm)
-
-
-def _key(item: dict[str, Any]) -> tuple[str, str, str]:
-    return (item["schema_name"], item["table"], item["column"])
 
 
 # --- nodes ------------------------------------------------------------------------------------
@@ -157,8 +64,8 @@ def _run(state: TDMState) -> dict[str, Any]:
 
 def load_schema_metadata(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     """Check the schema version and its source connection exist; remember ids and the options."""
-    request = state["request"]
-    version_id = state.get("schema_version_id") or request.get("schema_version_id")
+    options = step_input(state, PiiInput)
+    version_id = state.get("schema_version_id") or options.schema_version_id
     if not version_id:
         raise PermanentJobError("PII classification needs a schema_version_id.")
     with runtime.context.services.unit_of_work() as session:
@@ -181,8 +88,8 @@ def load_schema_metadata(state: TDMState, runtime: Runtime[JobContext]) -> dict[
     run = {
         "schema_id": str(version.schema_id),
         "connection_id": str(connection_id),
-        "use_llm": bool(request.get("use_llm")),
-        "sample_size": int(request.get("sample_size_per_column") or DEFAULT_SAMPLE_SIZE),
+        "use_llm": options.use_llm,
+        "sample_size": options.sample_size_per_column,
     }
     return {"schema_version_id": str(version_id), "pii_run": run, "current_node": "load_schema_metadata"}
 
@@ -293,14 +200,14 @@ def _stored_reviews(services: Services, schema_id: str) -> list[PiiReview]:
 def validate_pii(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     """Merge the LLM's answers into the findings, then lay people's still-valid reviews over them."""
     services, hooks, run = runtime.context.services, runtime.context.hooks, _run(state)
-    detected = {_key(f): PiiFinding.model_validate(f) for f in run.get("findings") or []}
-    llm = {_key(a): evidence_from_json(a["evidence"]) for a in run.get("llm_evidence") or []}
+    detected = {column_key(f): PiiFinding.model_validate(f) for f in run.get("findings") or []}
+    llm = {column_key(a): evidence_from_json(a["evidence"]) for a in run.get("llm_evidence") or []}
     for basis in run.get("llm_basis") or []:
-        if _key(basis) in llm:
-            merged = merge_basis(basis, llm[_key(basis)])
-            detected.pop(_key(basis), None)
+        if column_key(basis) in llm:
+            merged = merge_basis(basis, llm[column_key(basis)])
+            detected.pop(column_key(basis), None)
             if merged is not None:
-                detected[_key(basis)] = merged
+                detected[column_key(basis)] = merged
     snapshot = load_snapshot(services, state["schema_version_id"])
     outcome = apply_reviews(list(detected.values()), _stored_reviews(services, run["schema_id"]), snapshot)
     if outcome.applied or outcome.dropped:
@@ -313,28 +220,6 @@ def validate_pii(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any
     rows.sort(key=lambda r: (r["schema_name"], r["table_name"], r["column_name"]))
     run.update(final=rows, reviews_applied=len(outcome.applied), reviews_dropped=len(outcome.dropped))
     return {"pii_run": run, "current_node": "validate_pii"}
-
-
-def stored_row(finding: PiiFinding, detected: PiiFinding | None) -> dict[str, Any]:
-    """A finding as the metadata store keeps it; a reviewed one remembers what was detected."""
-    explanation: dict[str, Any] = {"summary": finding.explanation, "subtype": finding.subtype}
-    if finding.technique == "review" and detected is not None and detected.technique != "review":
-        explanation["detected"] = {
-            "pii_type": detected.pii_type,
-            "subtype": detected.subtype,
-            "confidence": detected.confidence,
-            "technique": detected.technique,
-            "summary": detected.explanation,
-        }
-    return {
-        "schema_name": finding.schema_name,
-        "table_name": finding.table,
-        "column_name": finding.column,
-        "pii_type": finding.pii_type,
-        "technique": finding.technique,
-        "confidence": finding.confidence,
-        "explanation": explanation,
-    }
 
 
 def store_pii_metadata(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
@@ -381,6 +266,6 @@ def store_pii_metadata(state: TDMState, runtime: Runtime[JobContext]) -> dict[st
 NODES = (load_schema_metadata, detect_pii_regex, detect_pii_llm, validate_pii, store_pii_metadata)
 
 
-def build_pii_classification_graph() -> Subgraph:
+def build_pii_detection_graph() -> Subgraph:
     """The compiled subgraph (the supergraph adds it as the `pii_classification` step)."""
     return build_linear_graph(NODES)

@@ -6,20 +6,15 @@ changing work in ONE target transaction (reset, schema, COPY load, keys, sequenc
 tests, then commit) while holding the environment's Redis lock. The other nodes validate, plan
 (the shape check runs in `apply_schema` before anything changes) and report. A retried
 `load_data` simply runs its transaction again: a failed attempt left nothing behind.
-
-`drop_expired_ephemeral_schemas(services)` is the worker's periodic sweep of ephemeral schemas.
 """
 
 from __future__ import annotations
 
-import time
 import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-import psycopg
 from langgraph.runtime import Runtime
-from psycopg import sql
 
 from tdm_agents.masking.release import SOURCE_DERIVED, needs_unmasked_override
 from tdm_agents.provisioning import target
@@ -27,7 +22,7 @@ from tdm_agents.provisioning.dataset_schema import snapshot_for_dataset
 from tdm_agents.provisioning.errors import ProvisioningError, SmokeTestsFailed
 from tdm_agents.provisioning.provision import DatasetInput, ProvisionOptions, plan_provisioning, provision
 from tdm_cache.keys import provision_lock_key
-from tdm_cache.locks import RedisLock
+from tdm_cache.locks import LockKeepAlive, LockLost, RedisLock
 from tdm_metadata_store.repositories.audit import AuditRepository
 from tdm_metadata_store.repositories.datasets import DatasetRepository
 from tdm_metadata_store.repositories.environments import EnvironmentRepository
@@ -39,9 +34,9 @@ from tdm_orchestrator.context import JobContext
 from tdm_orchestrator.errors import PermanentJobError
 from tdm_orchestrator.graphs.linear import Subgraph, build_linear_graph
 from tdm_orchestrator.graphs.privacy_checks import require_open_gate
-from tdm_orchestrator.requests import is_composite, step_request
 from tdm_orchestrator.services import Services
 from tdm_orchestrator.state import TDMState
+from tdm_orchestrator.step_inputs import ProvisionInput, is_composite, step_input
 
 STEP = "provisioning"
 STAGE_VALIDATE = "validate_dataset_version"
@@ -50,38 +45,14 @@ LOCK_WAIT_S = 60.0
 LOCK_EXTEND_EVERY_S = 60.0
 
 
-class _LockKeepingHooks:
-    """The job's hooks, extending the environment lock between batches so a long load keeps it."""
-
-    def __init__(self, hooks: Any, lock: RedisLock) -> None:
-        self._hooks, self._lock, self._extended = hooks, lock, time.monotonic()
-
-    def progress(self, stage: str, done: int, total: int | None = None, message: str = "") -> None:
-        """Forward progress."""
-        self._hooks.progress(stage, done, total, message)
-
-    def log(self, message: str, level: str = "info", stage: str | None = None) -> None:
-        """Forward a log line."""
-        self._hooks.log(message, level, stage)
-
-    def check_cancelled(self) -> None:
-        """Forward the cancel check; extend the lock at most once a minute."""
-        self._hooks.check_cancelled()
-        if time.monotonic() - self._extended >= LOCK_EXTEND_EVERY_S:
-            self._extended = time.monotonic()
-            if not self._lock.extend():
-                raise PermanentJobError(
-                    "The environment's provisioning lock was lost; the load was rolled back."
-                )
-
-
-def _input_version_id(state: TDMState) -> str:
-    request = state.get("request") or {}
+def _input_version_id(state: TDMState, options: ProvisionInput) -> str:
+    """Its own dataset_version_id, else what an earlier step produced, else the workflow's input."""
     source = (
-        request.get("dataset_version_id")
+        options.dataset_version_id
         or state.get("masked_dataset_version_id")
         or state.get("subset_dataset_version_id")
         or state.get("synthetic_dataset_version_id")
+        or state.get("dataset_version_id")
     )
     if not source:
         raise PermanentJobError(
@@ -105,8 +76,8 @@ def _environment(session: Any, ref: str):
 
 def validate_dataset_version(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     """The input exists, is ready and complete; the environment exists; the run's options are fixed here."""
-    services, request = runtime.context.services, state["request"]
-    version_id = _input_version_id(state)
+    services, options = runtime.context.services, step_input(state, ProvisionInput)
+    version_id = _input_version_id(state, options)
     with services.unit_of_work() as session:
         row = DatasetRepository(session).get(uuid.UUID(version_id))
         if row is None:
@@ -115,7 +86,7 @@ def validate_dataset_version(state: TDMState, runtime: Runtime[JobContext]) -> d
             raise PermanentJobError(
                 f"Dataset version {version_id} is {row.status}, not ready; it cannot be provisioned."
             )
-        env = _environment(session, str(request.get("target_env") or state.get("target_env") or ""))
+        env = _environment(session, str(options.target_env or state.get("target_env") or ""))
         config = dict(env.config_json or {})
         schema_version_id = str(row.schema_version_id) if row.schema_version_id else None
         run = {
@@ -123,15 +94,14 @@ def validate_dataset_version(state: TDMState, runtime: Runtime[JobContext]) -> d
             "environment_id": str(env.id),
             "environment": env.name,
             "schema_version_id": schema_version_id,
-            **_options(request, config),
+            **run_options(options, config),
         }
         source_type = row.source_type
     if source_type in SOURCE_DERIVED and schema_version_id:
         run["drift_gate"] = require_open_gate(
             services, schema_version_id, runtime.context.hooks, STAGE_VALIDATE
         )
-    own = step_request(state, STEP)  # a workflow's provision step carries its own override
-    run["unmasked_override"] = _unmasked_override(source_type, config, own, env.name, runtime)
+    run["unmasked_override"] = _unmasked_override(source_type, config, options, env.name, runtime)
     if run["unmasked_override"] and is_composite(str(state.get("operation", ""))):
         _audit_workflow_override(services, runtime.context.job_id, run)
     manifest = services.dataset_store.read_manifest(version_id)
@@ -150,14 +120,14 @@ def validate_dataset_version(state: TDMState, runtime: Runtime[JobContext]) -> d
 def _unmasked_override(
     source_type: str,
     config: dict[str, Any],
-    request: dict[str, Any],
+    options: ProvisionInput,
     env_name: str,
     runtime: Runtime[JobContext],
 ) -> dict[str, Any] | None:
     """The override that lets an unmasked subset into a non-production environment; fails the job without one."""
     if not needs_unmasked_override(source_type, config):
         return None
-    if not request.get("allow_unmasked") or not request.get("override_reason"):
+    if not options.allow_unmasked or not options.override_reason:
         raise PermanentJobError(
             f"The dataset version is not masked and {env_name} is a non-production environment; "
             "mask it first or provision with allow_unmasked and an override_reason."
@@ -166,7 +136,7 @@ def _unmasked_override(
         f"Unmasked data into non-production {env_name} by explicit override", level="warning",
         stage=STAGE_VALIDATE,
     )  # fmt: skip
-    return {"allowed": True, "reason": str(request["override_reason"]), "source_type": source_type}
+    return {"allowed": True, "reason": options.override_reason, "source_type": source_type}
 
 
 def _audit_workflow_override(services: Services, job_id: str, run: dict[str, Any]) -> None:
@@ -185,15 +155,14 @@ def _audit_workflow_override(services: Services, job_id: str, run: dict[str, Any
         )  # fmt: skip
 
 
-def _options(request: dict[str, Any], config: dict[str, Any]) -> dict[str, Any]:
-    reset = request.get("reset_env", True)
-    mode = request.get("mode") or (config.get("reset_mode", "truncate") if reset else "append")
-    schema = request.get("target_schema") or config.get("target_schema") or None
+def run_options(options: ProvisionInput, config: dict[str, Any]) -> dict[str, Any]:
+    """The run's options: the request's, else the environment's defaults."""
+    mode = options.mode or (config.get("reset_mode", "truncate") if options.reset_env else "append")
     return {
         "mode": mode,
-        "target_schema": schema,
-        "ttl_hours": request.get("ttl_hours"),
-        "run_smoke_tests": bool(request.get("run_smoke_tests", True)),
+        "target_schema": options.target_schema or config.get("target_schema") or None,
+        "ttl_hours": options.ttl_hours,
+        "run_smoke_tests": options.run_smoke_tests,
         "smoke_queries": list(config.get("smoke_queries") or []),
     }
 
@@ -287,9 +256,12 @@ def load_data(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
             f"Another provisioning into {run['environment']} is running; try again later."
         )
     try:
-        result = provision(
-            _target_url(services, run), dataset, _provision_options(run), hooks=_LockKeepingHooks(hooks, lock)
-        )
+        with LockKeepAlive(lock, LOCK_EXTEND_EVERY_S) as keeper, hooks.checking(keeper.check):
+            result = provision(_target_url(services, run), dataset, _provision_options(run), hooks=hooks)
+    except LockLost:
+        raise PermanentJobError(
+            "The environment's provisioning lock was lost; the load was rolled back."
+        ) from None
     except SmokeTestsFailed as exc:
         hooks.log(str(exc), level="error", stage="run_smoke_tests")
         raise PermanentJobError(str(exc)) from None
@@ -379,31 +351,3 @@ NODES = (
 def build_provisioning_graph() -> Subgraph:
     """The compiled provisioning subgraph (a node of the supergraph)."""
     return build_linear_graph(NODES)
-
-
-def drop_expired_ephemeral_schemas(services: Services, now: datetime | None = None) -> int:
-    """Drop every expired ephemeral schema in its environment's target; returns how many were dropped.
-
-    A target that cannot be reached is skipped (and tried again on the next sweep).
-    """
-    with services.unit_of_work() as session:
-        expired = [
-            (row.id, row.environment_id, row.schema_name)
-            for row in EphemeralSchemaRepository(session).expired(now)
-        ]
-    dropped = 0
-    for ephemeral_id, environment_id, schema_name in expired:
-        try:
-            with services.unit_of_work() as session:
-                url = EnvironmentRepository(session).get_url(environment_id, services.require_secret_box())
-            if url is not None:
-                with target.connect(url) as conn:
-                    conn.execute(
-                        sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(schema_name))
-                    )
-                    conn.commit()
-        except (ProvisioningError, psycopg.Error):
-            continue
-        with services.unit_of_work() as session:
-            dropped += EphemeralSchemaRepository(session).mark_dropped(ephemeral_id)
-    return dropped

@@ -16,16 +16,25 @@ from tdm_agents.schema_discovery import discover as stages
 from tdm_metadata_store.repositories.connections import ConnectionRepository
 from tdm_metadata_store.repositories.schemas import SchemaRepository
 from tdm_orchestrator.context import JobContext
+from tdm_orchestrator.errors import PermanentJobError
 from tdm_orchestrator.graphs.linear import Subgraph, build_linear_graph
 from tdm_orchestrator.state import TDMState
+from tdm_orchestrator.step_inputs import DiscoverInput, step_input
+
+
+def _options(state: TDMState) -> DiscoverInput:
+    return step_input(state, DiscoverInput)
+
+
+def _connection_id(state: TDMState) -> str:
+    connection_id = _options(state).connection_id or state.get("connection_id")
+    if not connection_id:
+        raise PermanentJobError("Schema discovery needs a connection_id.")
+    return str(connection_id)
 
 
 def _source_url(state: TDMState, runtime: Runtime[JobContext]) -> str:
-    return runtime.context.services.connection_url(state["connection_id"])
-
-
-def _schemas(state: TDMState) -> list[str]:
-    return list(state["request"].get("schemas") or ["public"])
+    return runtime.context.services.connection_url(_connection_id(state))
 
 
 def connect_db(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
@@ -33,14 +42,13 @@ def connect_db(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     runtime.context.hooks.log(
         f"Connected to database {info['database']} ({info['server_version']})", stage="connect_db"
     )
-    return {
-        "connection_config": {"database": info["database"], "server_version": info["server_version"]},
-        "current_node": "connect_db",
-    }
+    return {"current_node": "connect_db"}
 
 
 def fetch_tables(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
-    snapshot = stages.fetch_tables(_source_url(state, runtime), _schemas(state), hooks=runtime.context.hooks)
+    snapshot = stages.fetch_tables(
+        _source_url(state, runtime), _options(state).schemas, hooks=runtime.context.hooks
+    )
     return {"snapshot": snapshot, "current_node": "fetch_tables"}
 
 
@@ -59,15 +67,15 @@ def infer_column_types(state: TDMState, runtime: Runtime[JobContext]) -> dict[st
 
 
 def profile_statistics(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
-    request = state["request"]
-    if not request.get("include_stats", True):
+    options = _options(state)
+    if not options.include_stats:
         runtime.context.hooks.log("Statistics skipped (include_stats=false)", stage="profile_statistics")
         return {"current_node": "profile_statistics"}
     snapshot = stages.profile_statistics(
         _source_url(state, runtime),
         state["snapshot"],
-        sample_size=int(request.get("sample_size") or 10000),
-        exact_counts=bool(request.get("exact_counts")),
+        sample_size=options.sample_size,
+        exact_counts=options.exact_counts,
         hooks=runtime.context.hooks,
     )
     return {"snapshot": snapshot, "current_node": "profile_statistics"}
@@ -91,7 +99,7 @@ def save_metadata(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, An
     """Write the immutable schema version; a retried node finds the version its job already wrote."""
     services = runtime.context.services
     job_id = uuid.UUID(runtime.context.job_id)
-    connection_id = uuid.UUID(state["connection_id"])
+    connection_id = uuid.UUID(_connection_id(state))
     saved: dict[str, Any] = {}
 
     def save(snapshot) -> str:
@@ -102,7 +110,7 @@ def save_metadata(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, An
                 version = existing
             else:
                 connection = ConnectionRepository(session).get(connection_id)
-                name = state["request"].get("schema_name") or (connection.name if connection else "source")
+                name = _options(state).schema_name or (connection.name if connection else "source")
                 schema = repo.get_or_create_schema(name, connection_id)
                 previous = repo.latest_version(schema.id)
                 version = repo.save_version(schema.id, snapshot, job_id=job_id)

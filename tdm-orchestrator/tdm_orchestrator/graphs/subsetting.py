@@ -11,7 +11,6 @@ store, and the output version's id is fixed in a node of its own before any file
 
 from __future__ import annotations
 
-import threading
 import time
 import uuid
 from collections.abc import Iterator
@@ -32,7 +31,7 @@ from tdm_agents.subsetting import (
     verify_subset,
 )
 from tdm_cache.keys import subset_lock_key
-from tdm_cache.locks import RedisLock
+from tdm_cache.locks import LockKeepAlive, RedisLock
 from tdm_dataset_store import TableFileInfo
 from tdm_metadata_store.repositories.datasets import DatasetRepository
 from tdm_metadata_store.repositories.lineage import LineageRepository
@@ -43,8 +42,8 @@ from tdm_orchestrator.contract import Step
 from tdm_orchestrator.errors import PermanentJobError
 from tdm_orchestrator.graphs.linear import Subgraph, build_linear_graph
 from tdm_orchestrator.graphs.node_support import reserve_output_version, step_summary
-from tdm_orchestrator.requests import step_request
 from tdm_orchestrator.state import TDMState
+from tdm_orchestrator.step_inputs import SubsetInput, step_input
 
 STEP = str(Step.SUBSET)
 # The lock outlives a dead holder by at most LOCK_TTL_S; a live one renews it every LOCK_RENEW_S.
@@ -56,9 +55,8 @@ LOCK_POLL_S = 1.0
 PLAN_STATEMENT_TIMEOUT_MS = 30_000
 
 
-def _params(state: TDMState) -> dict[str, Any]:
-    """The subset part of the job's request: the request itself, or its `subset` section (composites)."""
-    return step_request(state, STEP)
+def _options(state: TDMState) -> SubsetInput:
+    return step_input(state, SubsetInput)
 
 
 def _snapshot(state: TDMState) -> SchemaSnapshot:
@@ -76,8 +74,8 @@ def _version_id(state: TDMState) -> uuid.UUID:
 
 def load_profiled_metadata(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     """The schema version's snapshot, user-defined keys included, and the source connection to read."""
-    params = _params(state)
-    version_ref = params.get("schema_version_id") or state.get("schema_version_id")
+    options = _options(state)
+    version_ref = options.schema_version_id or state.get("schema_version_id")
     if not version_ref:
         raise PermanentJobError("The subset request names no schema_version_id.")
     with runtime.context.services.unit_of_work() as session:
@@ -87,7 +85,7 @@ def load_profiled_metadata(state: TDMState, runtime: Runtime[JobContext]) -> dic
             raise PermanentJobError("The schema version of the subset request does not exist.")
         snapshot = repo.load_snapshot(version.id)
         schema = repo.get_schema(version.schema_id)
-        connection_id = params.get("connection_id") or (schema and schema.source_connection_id)
+        connection_id = options.connection_id or (schema and schema.source_connection_id)
     if not connection_id:
         raise PermanentJobError(
             "The subset request names no connection and its schema has no source connection."
@@ -107,8 +105,8 @@ def load_profiled_metadata(state: TDMState, runtime: Runtime[JobContext]) -> dic
 
 def parse_subset_request(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     """Validate the request against the snapshot; a problem fails the job with the field it names."""
-    spec = _params(state)
-    spec.pop("connection_string", None)  # never stored by the API; dropped here in case a caller sent one
+    # A URL is never stored by the API; dropped here in case a caller sent one.
+    spec = _options(state).model_dump(mode="json", exclude={"connection_string"})
     spec.update(schema_version_id=state["schema_version_id"], connection_id=state["connection_id"])
     try:
         resolved = validate_request(SubsetRequest.model_validate(spec), _snapshot(state))
@@ -228,7 +226,7 @@ def recursive_row_extract(state: TDMState, runtime: Runtime[JobContext]) -> dict
 def subset_lock(runtime: Runtime[JobContext], schema_version_id: str) -> Iterator[RedisLock]:
     """Hold `tdm:lock:subset:{schema_version_id}`, waiting (bounded, cancellable) while another job has it.
 
-    A renewal thread keeps the lock alive however long one statement of the extraction runs.
+    Kept alive from a thread however long one statement of the extraction runs.
     """
     services, hooks = runtime.context.services, runtime.context.hooks
     # Owned by the job, not the process: an attempt resumed after a crash takes its own lock back.
@@ -251,23 +249,11 @@ def subset_lock(runtime: Runtime[JobContext], schema_version_id: str) -> Iterato
                     f"Another subset of this schema version held its lock for over {int(LOCK_WAIT_S)} s; "
                     "try again when it has finished."
                 )
-    stop = threading.Event()
-    renewer = threading.Thread(target=_renew, args=(lock, stop), name="subset-lock-renewal", daemon=True)
-    renewer.start()
     try:
-        yield lock
+        with LockKeepAlive(lock, LOCK_RENEW_S):
+            yield lock
     finally:
-        stop.set()
-        renewer.join()
         lock.release()
-
-
-def _renew(lock: RedisLock, stop: threading.Event) -> None:
-    while not stop.wait(LOCK_RENEW_S):
-        try:
-            lock.extend()
-        except Exception:  # noqa: BLE001 - a Redis hiccup must not kill the renewal; the next try may work
-            continue
 
 
 def merge_results(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:

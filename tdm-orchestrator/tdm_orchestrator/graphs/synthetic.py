@@ -52,30 +52,23 @@ from tdm_orchestrator.graphs.synthetic_output import (
     store_dataset,
     validate_distribution,
 )
-from tdm_orchestrator.requests import is_composite, step_request
 from tdm_orchestrator.services import Services
 from tdm_orchestrator.state import TDMState
+from tdm_orchestrator.step_inputs import SyntheticInput, is_composite, step_input
 
 STEP = str(Step.SYNTHETIC)
-SOURCE_KEYS = ("ui_urls", "api_spec_url", "api_spec", "test_case_files", "schema_version_id", "domain_pack")
 # Lineage ids are bounded columns; longer URLs are recorded by their hash (the URL goes in details).
 _MAX_LINEAGE_ID = 255
 
 
-def _params(state: TDMState) -> dict[str, Any]:
-    """The synthetic part of the request. In a composite job the shared schema version is used only
-    when the step names no source of its own (a full pipeline's top-up shaped like the source)."""
-    params = step_request(state, STEP)
-    if not is_composite(state.get("operation", "")):
-        return params
-    own = (state.get("request") or {}).get("synthetic")
-    if "schema_version_id" not in (own if isinstance(own, dict) else {}):
-        params.pop("schema_version_id", None)
-    if not any(params.get(k) for k in SOURCE_KEYS):
-        fallback = state.get("schema_version_id") or (state.get("request") or {}).get("schema_version_id")
-        if fallback:
-            params["schema_version_id"] = str(fallback)
-    return params
+def _options(state: TDMState) -> SyntheticInput:
+    """The step's input. In a composite job the step generates for the pipeline's schema version only
+    when it names no source of its own (a full pipeline's top-up shaped like the source)."""
+    options = step_input(state, SyntheticInput)
+    if options.sources or not is_composite(str(state.get("operation") or "")):
+        return options
+    fallback = state.get("schema_version_id")
+    return options.model_copy(update={"schema_version_id": uuid.UUID(fallback)}) if fallback else options
 
 
 def _input(kind: str, ref: str, **details: Any) -> dict[str, Any]:
@@ -88,40 +81,37 @@ def _input(kind: str, ref: str, **details: Any) -> dict[str, Any]:
 
 def parse_synthetic_request(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     """Resolve the parameters and re-check what the API checks (workflow jobs skip the API's checks)."""
-    params, settings = _params(state), synthetic_settings()
-    if not any(params.get(k) for k in SOURCE_KEYS):
+    options, settings = _options(state), synthetic_settings()
+    if not options.sources:
         raise PermanentJobError(
             "The synthetic request names no source: give a domain pack, a schema version, "
             "UI URLs, an API spec or test-case files."
         )
-    engine = str(params.get("engine") or "rules")
-    make_engine(engine)  # unknown engine, or sdv not installed: the agent's message says what to do
-    if params.get("domain_pack"):
-        load_domain_pack(str(params["domain_pack"]))
-    urls = [str(u) for u in params.get("ui_urls") or []]
-    for url in urls + ([str(params["api_spec_url"])] if params.get("api_spec_url") else []):
+    make_engine(options.engine)  # unknown engine, or sdv not installed: the agent's message says what to do
+    if options.domain_pack:
+        load_domain_pack(options.domain_pack)
+    for url in options.ui_urls + ([options.api_spec_url] if options.api_spec_url else []):
         check_url(url, settings)
-    seed = params.get("seed")
+    seed = options.seed
+    training = options.training_dataset_version_id
     run = {
-        "engine": engine,
+        "engine": options.engine,
         # Fixed here, so a retried generation writes the same rows it wrote before.
-        "seed": int(seed) if seed is not None else secrets.randbelow(2**31),
-        "locale": params.get("locale") or "en_US",
-        "scenario": params.get("scenario_template") or "default",
-        "row_counts": {str(k): int(v) for k, v in (params.get("row_counts") or {}).items()},
-        "domain_pack": params.get("domain_pack"),
-        "schema_version_id": str(params["schema_version_id"]) if params.get("schema_version_id") else None,
-        "training_dataset_version_id": (
-            str(params["training_dataset_version_id"]) if params.get("training_dataset_version_id") else None
-        ),
-        "ui_urls": urls,
-        "name": params.get("name"),
+        "seed": seed if seed is not None else secrets.randbelow(2**31),
+        "locale": options.locale or "en_US",
+        "scenario": options.scenario_template or "default",
+        "row_counts": dict(options.row_counts),
+        "domain_pack": options.domain_pack,
+        "schema_version_id": str(options.schema_version_id) if options.schema_version_id else None,
+        "training_dataset_version_id": str(training) if training else None,
+        "ui_urls": list(options.ui_urls),
+        "name": options.name,
         "sources": {},
         "inputs": [],
     }
-    given = [k for k in SOURCE_KEYS if params.get(k)]
     runtime.context.hooks.log(
-        f"Synthetic data from {', '.join(given)} with the {engine} engine", stage="parse_synthetic_request"
+        f"Synthetic data from {', '.join(options.sources)} with the {options.engine} engine",
+        stage="parse_synthetic_request",
     )
     return {"synthetic_run": run, "current_node": "parse_synthetic_request"}
 
@@ -181,8 +171,8 @@ def fetch_spec(url: str, settings: SyntheticSettings) -> bytes:
 
 def collect_api_schema(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     """The OpenAPI/Swagger spec, inline or fetched, becomes entities and relationships."""
-    run, params = state["synthetic_run"], _params(state)
-    inline, url = params.get("api_spec"), params.get("api_spec_url")
+    run, options = state["synthetic_run"], _options(state)
+    inline, url = options.api_spec, options.api_spec_url
     if inline is None and not url:
         return skip_node(runtime, "collect_api_schema", "no API spec in the request")
     settings = synthetic_settings()
@@ -230,13 +220,13 @@ def fetch_db_schema(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, 
 
 def merge_all_schemas(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     """Every source's schema (and the domain pack and test-case files) merged: DB > API > pack > UI > tests."""
-    run, params = state["synthetic_run"], _params(state)
+    run, options = state["synthetic_run"], _options(state)
     parts = [NormalizedSchema.model_validate(s) for s in run["sources"].values()]
     inputs = list(run["inputs"])
     if run["domain_pack"]:
         parts.append(load_domain_pack(run["domain_pack"]).schema_)
         inputs.append(_input("domain_pack", run["domain_pack"]))
-    files = {str(k): str(v) for k, v in (params.get("test_case_files") or {}).items()}
+    files = dict(options.test_case_files)
     if files:
         parts += parse_test_cases(files)
         inputs += [

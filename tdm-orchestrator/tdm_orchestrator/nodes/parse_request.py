@@ -10,6 +10,7 @@ from tdm_orchestrator.context import JobContext
 from tdm_orchestrator.contract import Operation
 from tdm_orchestrator.errors import PermanentJobError
 from tdm_orchestrator.state import TDMState
+from tdm_orchestrator.step_inputs import StepInputError, request_problems
 
 
 def parse_request(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
@@ -17,9 +18,12 @@ def parse_request(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, An
     if not isinstance(request, dict):
         raise PermanentJobError("The job has no request body.")
     try:
-        Operation(state.get("operation", ""))
+        operation = Operation(state.get("operation", ""))
     except ValueError as exc:
         raise PermanentJobError(f"Unknown operation {state.get('operation')!r}.") from exc
+    problems = request_problems(operation, request)
+    if problems:  # before any step runs: a misplaced option must not fall back to a default
+        raise StepInputError("; ".join(problems))
     runtime.context.hooks.log(f"Job started: {state['operation']}", stage="parse_request")
     update: dict[str, Any] = {"current_node": "parse_request"}
     for key in ("connection_id", "schema_version_id", "dataset_version_id", "target_env"):

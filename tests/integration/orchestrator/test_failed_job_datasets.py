@@ -23,6 +23,7 @@ from tdm_orchestrator.state import TDMState
 from tdm_orchestrator.workflow_templates import build_request
 
 pytestmark = pytest.mark.integration
+CONNECTION_ID = str(uuid.uuid4())  # an id the API would accept; no step here reads it
 
 
 def _subgraph(node):
@@ -65,7 +66,7 @@ def services(metadata_db_url, redis_url, tmp_path, monkeypatch):
 
 def test_failed_job_leaves_no_ready_version(services):
     operation, request = build_request(
-        "secure_masking", {"connection_id": "x", "subset": {"root_table": "t"}}
+        "secure_masking", {"connection_id": CONNECTION_ID, "subset": {"root_table": "t"}}
     )
     request["steps"] = ["subsetting", "masking"]
     with services.unit_of_work() as session:

@@ -148,7 +148,7 @@ def _services(platform, monkeypatch):
 
 
 def test_ephemeral_schema_sweep(platform, start_worker, source_db_url, fresh_db_url, monkeypatch):
-    from tdm_orchestrator.graphs.provisioning import drop_expired_ephemeral_schemas
+    from tdm_agents.provisioning.ephemeral import drop_expired_ephemeral_schemas
 
     dataset = _dataset(platform, source_db_url)
     _environment(platform, "CI2", fresh_db_url)

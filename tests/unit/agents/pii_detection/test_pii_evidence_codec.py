@@ -1,4 +1,4 @@
-"""The PII subgraph's JSON codecs: evidence survives a checkpoint, and re-merging stored evidence
+"""The PII detection JSON codecs: evidence survives a checkpoint, and re-merging stored evidence
 (without the values) gives the engine's own answer, with and without the LLM's opinion."""
 
 from __future__ import annotations
@@ -9,17 +9,16 @@ import pyarrow as pa
 
 from tdm_agents.pii_detection.classify import classify_columns
 from tdm_agents.pii_detection.detectors import profile_columns
-from tdm_agents.pii_detection.merger import merge_column
-from tdm_agents.pii_detection.models import ColumnSample, Evidence
-from tdm_agents.pii_detection.names import name_evidence
-from tdm_orchestrator.graphs.pii_classification import (
-    RedisLlmCache,
+from tdm_agents.pii_detection.evidence_codec import (
     column_basis,
     evidence_from_json,
     evidence_json,
     merge_basis,
     stored_row,
 )
+from tdm_agents.pii_detection.merger import merge_column
+from tdm_agents.pii_detection.models import ColumnSample, Evidence
+from tdm_agents.pii_detection.names import name_evidence
 
 SIBLINGS = ("id", "contact", "sku", "active", "nickname", "city_code")
 
@@ -86,14 +85,3 @@ def test_a_reviewed_row_remembers_what_was_detected():
     row = stored_row(reviewed, detected)
     assert row["explanation"]["detected"]["technique"] == detected.technique
     assert "detected" not in stored_row(detected, detected)["explanation"]
-
-
-def test_llm_answers_are_cached_under_the_platform_key_with_a_ttl(redis_url):
-    from tdm_cache.client import sync_client
-
-    client = sync_client(redis_url)
-    cache = RedisLlmCache(client)
-    cache.set("tdm:pii:llm:abc123", '{"label": "email"}')
-    assert client.get("tdm:llm:pii:abc123") == cache.get("tdm:pii:llm:abc123")
-    assert 29 * 24 * 3600 < client.ttl("tdm:llm:pii:abc123") <= 30 * 24 * 3600
-    client.close()

@@ -12,34 +12,36 @@ from tdm_agents.synthetic.schema_model import Attribute, Entity, NormalizedSchem
 from tdm_agents.synthetic.settings import SyntheticSettings
 from tdm_metadata_store.snapshot import CheckConstraintInfo, ColumnInfo, SchemaSnapshot, TableInfo
 from tdm_orchestrator.errors import PermanentJobError
-from tdm_orchestrator.graphs.synthetic import _params, fetch_spec, free_key_ranges, quality_for_portal
+from tdm_orchestrator.graphs.synthetic import _options, fetch_spec, free_key_ranges, quality_for_portal
 from tests.fixtures.http_site import QuietHandler, serve_http
 
+DISCOVERED, SHARED = "5f0c1b7e-0d1a-4a8e-9d36-3f1f0d8a9d10", "7d4c8f2e-1b9a-4c3e-8f6d-2a5b9c0e1d23"
 SPEC = b'{"openapi": "3.0.0", "info": {"title": "t", "version": "1"}, "paths": {}}'
 
 
 def test_a_single_step_job_reads_its_request_as_is():
     state = {"operation": "TDM_SYNTHETIC_RUN", "request": {"domain_pack": "ecommerce", "seed": 1}}
-    assert _params(state) == {"domain_pack": "ecommerce", "seed": 1}
+    options = _options(state)
+    assert (options.domain_pack, options.seed, options.schema_version_id) == ("ecommerce", 1, None)
 
 
 def test_a_full_pipeline_top_up_defaults_to_the_discovered_schema_version():
     state = {
         "operation": "FULL_TDM_PIPELINE",
-        "schema_version_id": "sv-discovered",
-        "request": {"connection_id": "c", "synthetic": {"row_counts": {"customers": 5}}},
+        "schema_version_id": DISCOVERED,
+        "request": {"connection_id": SHARED, "synthetic": {"row_counts": {"customers": 5}}},
     }
-    assert _params(state)["schema_version_id"] == "sv-discovered"
+    assert str(_options(state).schema_version_id) == DISCOVERED
 
 
 def test_a_composite_step_with_its_own_source_ignores_the_shared_schema_version():
     state = {
         "operation": "FULL_TDM_PIPELINE",
-        "schema_version_id": "sv",
-        "request": {"schema_version_id": "sv", "synthetic": {"domain_pack": "ecommerce"}},
+        "schema_version_id": SHARED,
+        "request": {"schema_version_id": SHARED, "synthetic": {"domain_pack": "ecommerce"}},
     }
-    params = _params(state)
-    assert params["domain_pack"] == "ecommerce" and "schema_version_id" not in params
+    options = _options(state)
+    assert options.domain_pack == "ecommerce" and options.schema_version_id is None
 
 
 class _Handler(QuietHandler):
