@@ -32,9 +32,10 @@ RuntimeDep = Annotated[ApiRuntime, Depends(get_runtime)]
 
 @dataclass
 class UnitOfWork:
-    """One transaction per request. Handlers call `commit()`; work queued with `after_commit`
-    (enqueueing jobs, cancel flags, events) runs only once the commit succeeded, and is dropped
-    on rollback.
+    """One transaction per request, owned by `get_uow`: it commits when the handler returns and
+    rolls back when it raises, so handlers and services never commit. Work queued with
+    `after_commit` (enqueueing jobs, cancel flags, events) runs only once the commit succeeded, and
+    is dropped on rollback.
 
     That work only signals Redis about what PostgreSQL now records, and workers re-derive it from
     PostgreSQL (queued jobs missing from the queue are enqueued, cancel requests re-flagged), so a
@@ -48,7 +49,8 @@ class UnitOfWork:
     def after_commit(self, fn: Callable[[], None]) -> None:
         self._after.append(fn)
 
-    def commit(self) -> None:
+    def complete(self) -> None:
+        """Commit, then run the after-commit work. Only `get_uow` calls this."""
         self.session.commit()
         callbacks, self._after = self._after, []
         for fn in callbacks:
@@ -59,15 +61,20 @@ class UnitOfWork:
 
 
 def get_uow(runtime: RuntimeDep) -> Iterator[UnitOfWork]:
+    """The request's unit of work. Function-scoped (below), so the commit happens after the handler
+    returns but before the response is sent: a failed commit is the client's error response, and
+    nothing is enqueued for it."""
     session = runtime.session_factory()
+    uow = UnitOfWork(session)
     try:
-        yield UnitOfWork(session)
+        yield uow
+        uow.complete()
     finally:
         session.rollback()
         session.close()
 
 
-UowDep = Annotated[UnitOfWork, Depends(get_uow)]
+UowDep = Annotated[UnitOfWork, Depends(get_uow, scope="function")]
 
 
 @dataclass(frozen=True)

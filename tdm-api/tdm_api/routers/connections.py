@@ -46,9 +46,7 @@ def create_connection(
     address = checked_source(uow, url)
     row = repo.create(body.name, url, secret_box(runtime), created_by=principal.name, parts=parts_of(address))
     audit(uow, principal, "connection.create", "connection", row.id, {"name": body.name})
-    out = to_out(row)
-    uow.commit()
-    return out
+    return to_out(row)
 
 
 @router.get("/connections", operation_id="listConnections", summary="List source connections (no secrets)")
@@ -75,7 +73,6 @@ def delete_connection(connection_id: str, uow: UowDep, principal: Admin) -> None
     if not ConnectionRepository(uow.session).delete(cid):
         raise NotFound("No connection with this id.")
     audit(uow, principal, "connection.delete", "connection", cid)
-    uow.commit()
 
 
 @router.post(

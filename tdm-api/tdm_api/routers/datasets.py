@@ -168,4 +168,3 @@ def delete_dataset(dataset_id: str, uow: UowDep, runtime: RuntimeDep, principal:
     runtime.dataset_store.delete_version(row.id)
     repo.mark_deleted(row.id)
     audit(uow, principal, "dataset.delete", "dataset_version", row.id, {"source_type": row.source_type})
-    uow.commit()

@@ -59,9 +59,7 @@ def create_environment(
         config=body.config.model_dump(mode="json"),
     )
     audit(uow, principal, "environment.create", "environment", row.id, {"name": body.name})
-    out = to_out(row, runtime)
-    uow.commit()
-    return out
+    return to_out(row, runtime)
 
 
 def lookup_environment(repo: EnvironmentRepository, ref: str):
@@ -104,9 +102,7 @@ def update_environment(
         kwargs.update(connection_url=url, box=secret_box(runtime))
     row = repo.update(row.id, **kwargs)
     audit(uow, principal, "environment.update", "environment", row.id, {"fields": sorted(kwargs)})
-    out = to_out(row, runtime)
-    uow.commit()
-    return out
+    return to_out(row, runtime)
 
 
 @router.delete(
@@ -120,4 +116,3 @@ def delete_environment(environment_id: str, uow: UowDep, principal: Admin) -> No
     row = lookup_environment(repo, environment_id)
     repo.delete(row.id)
     audit(uow, principal, "environment.delete", "environment", row.id, {"name": row.name})
-    uow.commit()

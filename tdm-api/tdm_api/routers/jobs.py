@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import AsyncIterator
 from typing import Literal
 
-from fastapi import APIRouter, Header, Query, Request
-from fastapi.responses import StreamingResponse
+from fastapi import APIRouter, Header, Query
+from sse_starlette import EventSourceResponse, ServerSentEvent
+from starlette.concurrency import run_in_threadpool
 
 from tdm_api.dependencies import Operator, RuntimeDep, UowDep, Viewer, audit, parse_uuid
 from tdm_api.errors import Conflict, NotFound
 from tdm_api.models.common import BIGINT_MAX, PROBLEM_RESPONSES, Page
 from tdm_api.models.jobs import JobDetail, JobLogOut, JobOut
+from tdm_api.runtime import ApiRuntime
 from tdm_cache.cancel import request_cancel
 from tdm_cache.events import AsyncJobEvents, JobEvents, status_event
 from tdm_metadata_store.repositories.jobs import JobRepository
@@ -108,71 +111,70 @@ def cancel_job(job_id: str, uow: UowDep, runtime: RuntimeDep, principal: Operato
     uow.after_commit(lambda: request_cancel(runtime.redis, str(job.id)))
     if job.status == "queued":
         uow.after_commit(lambda: JobEvents(runtime.redis).publish(str(job.id), status_event("cancelled")))
-    uow.commit()
+    uow.session.flush()
     uow.session.refresh(job)
     return job_out(job)
 
 
-def _sse(event_id: str | None, event: dict) -> str:
-    head = f"id: {event_id}\n" if event_id else ""
-    return f"{head}event: {event.get('type', 'message')}\ndata: {json.dumps(event, default=str)}\n\n"
+def _event(event_id: str | None, event: dict) -> ServerSentEvent:
+    return ServerSentEvent(
+        data=json.dumps(event, default=str), event=event.get("type", "message"), id=event_id, sep="\n"
+    )
+
+
+def _current_job(runtime: ApiRuntime, job_id: uuid.UUID) -> JobOut | None:
+    """The job's record, read in a worker thread so the event loop keeps streaming."""
+    with runtime.session_factory() as session:
+        job = JobRepository(session).get(job_id)
+        return job_out(job) if job is not None else None
 
 
 @router.get(
     "/job/{job_id}/events",
     operation_id="jobEvents",
-    response_class=StreamingResponse,
+    response_class=EventSourceResponse,
     summary="Live progress, log and status events (text/event-stream) until the job ends",
     responses={200: {"content": {"text/event-stream": {}}}},
 )
 async def job_events(
     job_id: str,
-    request: Request,
     runtime: RuntimeDep,
     _: Viewer,
     last_event_id: str | None = Header(None, alias="Last-Event-ID", pattern=EVENT_ID_PATTERN),
     after: str | None = Query(None, description="Resume after this event id", pattern=EVENT_ID_PATTERN),
-) -> StreamingResponse:
+) -> EventSourceResponse:
     jid = parse_uuid(job_id, "job_id")
-    with runtime.session_factory() as session:
-        job = JobRepository(session).get(jid)
-        if job is None:
-            raise NotFound("No job with this id.")
-        current = job_out(job).model_dump(mode="json")
+    current = await run_in_threadpool(_current_job, runtime, jid)
+    if current is None:
+        raise NotFound("No job with this id.")
     events = AsyncJobEvents(runtime.redis_async)
     start = after or last_event_id or "0"
 
-    async def stream() -> AsyncIterator[str]:
-        yield _sse(None, {"type": "status", "status": current["status"], "progress": current["progress"]})
-        if current["status"] in TERMINAL_STATUSES and start == "0":
+    async def stream() -> AsyncIterator[ServerSentEvent]:
+        yield _event(None, {"type": "status", "status": current.status, "progress": current.progress})
+        if current.status in TERMINAL_STATUSES and start == "0":
             for event_id, event in await events.read(str(jid), after="0", count=10_000):
-                yield _sse(event_id, event)
+                yield _event(event_id, event)
             return
         last = start
-        while not await request.is_disconnected():
+        while True:  # sse-starlette cancels this generator when the client disconnects
             async for event_id, event in events.follow(str(jid), after=last, max_idle_s=IDLE_CHECK_S):
                 last = event_id
-                yield _sse(event_id, event)
+                yield _event(event_id, event)
                 if event.get("type") == "status" and event.get("status") in TERMINAL_STATUSES:
                     return
             # Quiet for a while: the record decides whether the job ended without a final event.
-            with runtime.session_factory() as session:
-                job_now = JobRepository(session).get(jid)
-            if job_now is None or job_now.status in TERMINAL_STATUSES:
-                status_now = job_now.status if job_now else "unknown"
-                yield _sse(
-                    None,
-                    {
-                        "type": "status",
-                        "status": status_now,
-                        "message": (job_now.error or "") if job_now else "",
-                    },
-                )
+            now = await run_in_threadpool(_current_job, runtime, jid)
+            if now is None or now.status in TERMINAL_STATUSES:
+                message = (now.error or "") if now else ""
+                status_now = now.status if now else "unknown"
+                yield _event(None, {"type": "status", "status": status_now, "message": message})
                 return
-            yield ": keep-alive\n\n"
 
-    return StreamingResponse(
+    return EventSourceResponse(
         stream(),
-        media_type="text/event-stream",
-        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+        headers={"Cache-Control": "no-cache"},
+        ping=IDLE_CHECK_S,
+        sep="\n",
+        ping_message_factory=lambda: ServerSentEvent(comment="keep-alive", sep="\n"),
     )

@@ -143,7 +143,6 @@ def detokenize_tokens(
         body.key_id,
         {"key_id": body.key_id, "tokens": len(body.tokens), "found": found},
     )
-    uow.commit()
     return DetokenizeResponse(
         key_id=body.key_id,
         found=found,

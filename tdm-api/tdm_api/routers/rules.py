@@ -69,9 +69,7 @@ def create_rule_set(body: RuleSetCreate, uow: UowDep, principal: Operator, respo
         row.id,
         {"name": row.name, "version": row.version, "rules": len(rules["rules"])},
     )
-    out = _out(row)
-    uow.commit()
-    return out
+    return _out(row)
 
 
 @router.get("/rules/masking", operation_id="listMaskingRuleSets", summary="List masking rule sets")

@@ -203,7 +203,7 @@ def resume_job(
     )
     operation = job.operation
     uow.after_commit(lambda: enqueue(JobQueue(runtime.redis), str(job.id), operation))
-    uow.commit()
+    uow.session.flush()
     uow.session.refresh(resumed)
     return job_out(resumed)
 
@@ -247,9 +247,7 @@ def create_webhook(body: WebhookCreate, uow: UowDep, runtime: RuntimeDep, princi
         box=secret_box(runtime) if body.secret else None,
     )
     audit(uow, principal, "webhook.create", "webhook", row.id, {"environment": body.environment})
-    out = _webhook_out(row)
-    uow.commit()
-    return out
+    return _webhook_out(row)
 
 
 @router.delete(
@@ -263,4 +261,3 @@ def delete_webhook(webhook_id: str, uow: UowDep, principal: Admin) -> None:
     if not WebhookRepository(uow.session).delete(wid):
         raise NotFound("No webhook with this id.")
     audit(uow, principal, "webhook.delete", "webhook", wid)
-    uow.commit()

@@ -1,4 +1,4 @@
-"""Submitting jobs: insert the `jobs` row in the request's transaction, enqueue after commit."""
+"""Submitting jobs: insert the `jobs` row in the request's transaction, enqueue after its commit."""
 
 from __future__ import annotations
 
@@ -18,14 +18,14 @@ API_PREFIX = "/api/v1"
 def submit_job(
     uow: UnitOfWork, runtime: ApiRuntime, principal: Principal, operation: Operation, request: dict[str, Any]
 ) -> JobAccepted:
-    """Create the job, commit, then enqueue; if the commit fails nothing is enqueued."""
+    """Create the job in the request's transaction and enqueue it once the unit of work has
+    committed; if the commit fails nothing is enqueued."""
     job = JobRepository(uow.session).create(
         str(operation), request, user_id=principal.name, api_key_id=principal.key_id, job_id=uuid.uuid4()
     )
     job_id = str(job.id)
     audit(uow, principal, "job.submit", "job", job_id, {"operation": str(operation)})
     uow.after_commit(lambda: enqueue(JobQueue(runtime.redis), job_id, operation))
-    uow.commit()
     return JobAccepted(
         job_id=job.id,
         operation=str(operation),

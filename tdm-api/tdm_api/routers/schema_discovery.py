@@ -12,7 +12,7 @@ from tdm_api.dependencies import Operator, RuntimeDep, UowDep, Viewer, audit, pa
 from tdm_api.errors import Invalid, NotFound
 from tdm_api.models.common import INTEGER_MAX, PROBLEM_RESPONSES, JobAccepted
 from tdm_api.models.drift_gate import DriftGateOut
-from tdm_api.models.schemas import (
+from tdm_api.models.schema_discovery import (
     DiscoverRequest,
     SchemaDetail,
     SchemaSummary,
@@ -221,9 +221,7 @@ def add_virtual(
         schema.id,
         {"kind": body.kind, "child_table": child.key, "parent_table": parent.key if parent else None},
     )
-    out = VirtualRelationshipOut.model_validate(row, from_attributes=True)
-    uow.commit()
-    return out
+    return VirtualRelationshipOut.model_validate(row, from_attributes=True)
 
 
 def _checked_table(snapshot, ref: str, columns: list[str], side: str):
@@ -265,4 +263,3 @@ def delete_virtual(schema_id: str, relationship_id: str, uow: UowDep, principal:
         raise NotFound("No user-defined key with this id on this schema.")
     repo.delete_virtual_relationship(rid)
     audit(uow, principal, "schema.relationship.delete", "schema", schema.id, {"id": str(rid)})
-    uow.commit()

@@ -12,8 +12,8 @@ import psycopg
 from tdm_agents.common.source_db import connect_readonly, describe
 from tdm_agents.subsetting import plan_subset
 from tdm_api.errors import Unavailable
-from tdm_api.models.subset import SubsetPlanResponse
-from tdm_api.services.subset_source import SubsetSource
+from tdm_api.models.subsetting import SubsetPlanResponse
+from tdm_api.services.subsetting_source import SubsetSource
 
 PLAN_TIMEOUT_S = 30
 CONNECT_TIMEOUT_S = 10

@@ -8,7 +8,7 @@ from tdm_agents.masking.release import SOURCE_DERIVED, needs_unmasked_override
 from tdm_api.dependencies import Operator, RuntimeDep, UowDep, audit
 from tdm_api.errors import ApiError, Conflict, NotFound
 from tdm_api.models.common import PROBLEM_RESPONSES, JobAccepted
-from tdm_api.models.provision import ProvisionRequest
+from tdm_api.models.provisioning import ProvisionRequest
 from tdm_api.routers.environments import lookup_environment
 from tdm_api.services.drift_gate import require_open_gate
 from tdm_api.services.orchestrator_client import submit_job

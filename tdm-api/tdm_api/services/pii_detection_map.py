@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from tdm_agents.pii_detection.stored import finding_of
 from tdm_api.errors import NotFound
-from tdm_api.models.pii import DetectedOut, PiiColumnOut, PiiMapOut, ReviewOut, ReviewState
+from tdm_api.models.pii_detection import DetectedOut, PiiColumnOut, PiiMapOut, ReviewOut, ReviewState
 from tdm_metadata_store.models import PiiClassification, PiiReview, SchemaVersion
 from tdm_metadata_store.repositories.pii import PiiRepository
 from tdm_metadata_store.repositories.schemas import SchemaRepository

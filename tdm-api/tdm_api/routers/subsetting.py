@@ -8,10 +8,10 @@ from fastapi import APIRouter, status
 
 from tdm_api.dependencies import Operator, RuntimeDep, UowDep
 from tdm_api.models.common import PROBLEM_RESPONSES, JobAccepted
-from tdm_api.models.subset import SubsetJobRequest, SubsetPlanResponse
+from tdm_api.models.subsetting import SubsetJobRequest, SubsetPlanResponse
 from tdm_api.services.orchestrator_client import submit_job
-from tdm_api.services.subset_plan import plan_on_source
-from tdm_api.services.subset_source import job_connection_id, resolve_subset, source_url
+from tdm_api.services.subsetting_plan import plan_on_source
+from tdm_api.services.subsetting_source import job_connection_id, resolve_subset, source_url
 from tdm_orchestrator.contract import Operation
 
 router = APIRouter(

@@ -16,8 +16,8 @@ from tdm_agents.pii_detection.models import PiiFinding
 from tdm_agents.pii_detection.reviews import PiiReview, apply_reviews
 from tdm_agents.pii_detection.stored import finding_of
 from tdm_api.errors import Invalid
-from tdm_api.models.pii import ReviewItem
-from tdm_api.services.pii_map import Key
+from tdm_api.models.pii_detection import ReviewItem
+from tdm_api.services.pii_detection_map import Key
 from tdm_metadata_store.models import PiiClassification, SchemaVersion
 from tdm_metadata_store.repositories.pii import PiiFinding as StoredFinding
 from tdm_metadata_store.repositories.pii import PiiRepository

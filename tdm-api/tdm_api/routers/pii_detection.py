@@ -11,7 +11,7 @@ from tdm_agents.pii_detection.stored import stored_findings
 from tdm_api.dependencies import Operator, RuntimeDep, UowDep, Viewer, audit, parse_uuid
 from tdm_api.errors import Conflict, NotFound
 from tdm_api.models.common import PROBLEM_RESPONSES, JobAccepted
-from tdm_api.models.pii import (
+from tdm_api.models.pii_detection import (
     MAX_REVIEWS_PER_REQUEST,
     ClassifyRequest,
     PiiMapOut,
@@ -19,8 +19,8 @@ from tdm_api.models.pii import (
     SuggestedRulesOut,
 )
 from tdm_api.services.orchestrator_client import submit_job
-from tdm_api.services.pii_map import load_pii_map, version_or_404
-from tdm_api.services.pii_reviews import record_reviews
+from tdm_api.services.pii_detection_map import load_pii_map, version_or_404
+from tdm_api.services.pii_detection_reviews import record_reviews
 from tdm_metadata_store.repositories.connections import ConnectionRepository
 from tdm_metadata_store.repositories.schemas import SchemaRepository
 from tdm_orchestrator.contract import Operation
@@ -76,7 +76,6 @@ def review_pii(
     count = record_reviews(uow.session, version, reviews, principal.name)
     decisions = Counter(item.decision for item in reviews)
     audit(uow, principal, "pii.review", "schema_version", version.id, {"columns": count, **decisions})
-    uow.commit()
     return load_pii_map(uow.session, version_id)
 
 

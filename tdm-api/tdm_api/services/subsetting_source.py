@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from tdm_agents.subsetting import ResolvedRequest, SubsetRequest, SubsetValidationError, validate_request
 from tdm_api.dependencies import Principal, UnitOfWork, parse_uuid, secret_box
 from tdm_api.errors import Conflict, Invalid, NotFound
-from tdm_api.models.subset import SubsetJobRequest
+from tdm_api.models.subsetting import SubsetJobRequest
 from tdm_api.runtime import ApiRuntime
 from tdm_api.services.source_connections import (
     checked_source,
