@@ -1,6 +1,7 @@
 """Fixtures are grouped by concern under tests/fixtures/; this file only registers them."""
 
 pytest_plugins = [
+    "tests.fixtures.run_shared",
     "tests.fixtures.containers",
     "tests.fixtures.postgres",
     "tests.fixtures.metadata",
