@@ -83,8 +83,8 @@ def merge_basis(basis: dict[str, Any], llm: Evidence | None) -> PiiFinding | Non
         sample_size=stored["sample_size"],
         compatible=dict(stored["compatible"]),
         coordinate=stored["coordinate"],
-        evidence=[evidence_from_json(e) for e in stored["evidence"]],
-    )  # type: ignore[misc]
+        evidence=[Evidence(**e) for e in stored["evidence"]],  # a profile's evidence is never None
+    )
     return merge_column(sample, evidence_from_json(basis["name"]), profile, llm)
 
 

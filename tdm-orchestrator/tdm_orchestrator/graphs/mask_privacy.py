@@ -19,7 +19,7 @@ from tdm_agents.masking.privacy_score import MaskPrivacyScore, masked_privacy_sc
 from tdm_metadata_store.repositories.datasets import DatasetRepository
 from tdm_orchestrator.context import JobContext
 from tdm_orchestrator.graphs.node_support import step_summary
-from tdm_orchestrator.state import TDMState
+from tdm_orchestrator.state import StepState
 
 STEP = "masking"  # the masking subgraph's step name
 METADATA_KEY = "privacy_score"
@@ -44,7 +44,7 @@ def _describe(score: MaskPrivacyScore) -> str:
     return "; ".join(parts) or "no column states and no quasi-identifiers"
 
 
-def score_masked_privacy(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
+def score_masked_privacy(state: StepState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     """Compute the score on the stored output, record it, and add it to the step's summary."""
     services, run = runtime.context.services, state["mask_run"]
     output_id = state["masked_dataset_version_id"]

@@ -45,7 +45,7 @@ from tdm_orchestrator.graphs.mask_privacy import score_masked_privacy
 from tdm_orchestrator.graphs.node_support import load_snapshot, reserve_output_version
 from tdm_orchestrator.graphs.privacy_checks import check_column_coverage, require_open_gate
 from tdm_orchestrator.services import Services
-from tdm_orchestrator.state import TDMState
+from tdm_orchestrator.state import MaskingReads, MaskingWrites, StepState
 from tdm_orchestrator.step_inputs import MaskInput, step_input
 
 STEP = "masking"
@@ -79,11 +79,11 @@ class VaultTokenSink:
                 repo.store(key_id, encoded, self._box)
 
 
-def _options(state: TDMState) -> MaskInput:
+def _options(state: StepState) -> MaskInput:
     return step_input(state, MaskInput)
 
 
-def _input_version_id(state: TDMState) -> str:
+def _input_version_id(state: StepState) -> str:
     """Its own dataset_version_id, else the subset step's output, else the workflow's input."""
     source = (
         _options(state).dataset_version_id
@@ -102,11 +102,11 @@ def _reader(store: DatasetStore, version_id: str, allow_incomplete: bool = False
     return read
 
 
-def _rules(state: TDMState) -> list[ResolvedRule]:
+def _rules(state: StepState) -> list[ResolvedRule]:
     return [ResolvedRule.model_validate(r) for r in state["masking_rules"]["rules"]]
 
 
-def load_dataset(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
+def load_dataset(state: StepState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     """The input version must exist, be ready, have a schema version and a manifest."""
     services = runtime.context.services
     input_id = _input_version_id(state)
@@ -167,7 +167,7 @@ def _suggested(session: Any, schema_version_id: str, snapshot: Any, runtime: Run
     return suggested.rules
 
 
-def load_masking_rules(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
+def load_masking_rules(state: StepState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     """A stored rule set or inline rules, validated against the input's schema, FK rules added."""
     services, run, options = runtime.context.services, state["mask_run"], _options(state)
     snapshot = load_snapshot(services, run["schema_version_id"])
@@ -211,7 +211,7 @@ def load_masking_rules(state: TDMState, runtime: Runtime[JobContext]) -> dict[st
     }
 
 
-def create_masked_version(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
+def create_masked_version(state: StepState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     """Fix the output version's id and create its row before any file is written."""
     # The row stays `pending` here: `apply_mask_transformers` marks it `writing` as it starts.
     version_id = reserve_output_version(
@@ -224,7 +224,6 @@ def create_masked_version(state: TDMState, runtime: Runtime[JobContext]) -> dict
     )
     return {
         "masked_dataset_version_id": str(version_id),
-        "masked_dataset_path": f"datasets/{version_id}/",
         "current_node": "create_masked_version",
     }
 
@@ -239,7 +238,7 @@ def _mask_context(services: Services, rules: list[ResolvedRule]) -> MaskContext:
     )
 
 
-def apply_mask_transformers(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
+def apply_mask_transformers(state: StepState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     """Read the input version, mask column-at-a-time, write every table of the output version."""
     services, run = runtime.context.services, state["mask_run"]
     store, input_id = services.dataset_store, run["input_dataset_version_id"]
@@ -284,7 +283,7 @@ def _integrity_failure(integrity: Any, expected: dict[str, int]) -> str | None:
     return None
 
 
-def validate_integrity(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
+def validate_integrity(state: StepState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     """0 orphans, row counts unchanged, and no original value or PII shape left in masked columns."""
     services, run, hooks = runtime.context.services, state["mask_run"], runtime.context.hooks
     store = services.dataset_store
@@ -310,7 +309,7 @@ def validate_integrity(state: TDMState, runtime: Runtime[JobContext]) -> dict[st
     return {"mask_run": {**run, **reports}, "current_node": "validate_integrity"}
 
 
-def _record_catalog(services: Services, state: TDMState, job_id: uuid.UUID) -> None:
+def _record_catalog(services: Services, state: StepState, job_id: uuid.UUID) -> None:
     """Status ready, metadata and lineage, in one transaction (so a retry finds all or nothing)."""
     run, rules = state["mask_run"], state["masking_rules"]
     output_id = uuid.UUID(state["masked_dataset_version_id"])
@@ -346,7 +345,7 @@ def _record_catalog(services: Services, state: TDMState, job_id: uuid.UUID) -> N
         ])  # fmt: skip
 
 
-def store_masked_dataset(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
+def store_masked_dataset(state: StepState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     """Manifest last, then status ready, metadata, lineage and column lineage."""
     services, run, rules = runtime.context.services, state["mask_run"], state["masking_rules"]
     output_id = state["masked_dataset_version_id"]
@@ -383,4 +382,4 @@ NODES = (load_dataset, load_masking_rules, check_column_coverage, create_masked_
 
 def build_masking_graph() -> Subgraph:
     """The compiled masking subgraph (a node of the supergraph)."""
-    return build_linear_graph(NODES)
+    return build_linear_graph(NODES, reads=MaskingReads, writes=MaskingWrites)

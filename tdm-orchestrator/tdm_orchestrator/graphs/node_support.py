@@ -15,7 +15,7 @@ from tdm_metadata_store.repositories.schemas import SchemaRepository
 from tdm_metadata_store.snapshot import SchemaSnapshot
 from tdm_orchestrator.context import JobContext
 from tdm_orchestrator.services import Services
-from tdm_orchestrator.state import TDMState
+from tdm_orchestrator.state import StepState
 
 # The namespaces the masking and synthetic steps have always derived their output ids in; the
 # subset step derives its id in the job id's own namespace. Kept as they are so that a job resumed
@@ -26,7 +26,7 @@ _OUTPUT_NAMESPACES = {
 }
 
 
-def step_summary(state: TDMState, step: str, **parts: Any) -> dict[str, Any]:
+def step_summary(state: StepState, step: str, **parts: Any) -> dict[str, Any]:
     """A `step_results` update adding `parts` to the step's summary (the state merges per step name)."""
     current = (state.get("step_results") or {}).get(step) or {}
     return {step: {**current, **parts}}

@@ -48,7 +48,7 @@ from tdm_orchestrator.errors import PermanentJobError
 from tdm_orchestrator.graphs.linear import Subgraph, build_linear_graph
 from tdm_orchestrator.graphs.node_support import load_snapshot
 from tdm_orchestrator.services import Services
-from tdm_orchestrator.state import TDMState
+from tdm_orchestrator.state import PiiDetectionReads, PiiDetectionWrites, StepState
 from tdm_orchestrator.step_inputs import PiiInput, step_input
 
 STEP = "pii_classification"
@@ -58,11 +58,11 @@ LLM_EXTRA = "llm"  # Services.extras key of an injected chat model (tests, embed
 # --- nodes ------------------------------------------------------------------------------------
 
 
-def _run(state: TDMState) -> dict[str, Any]:
+def _run(state: StepState) -> dict[str, Any]:
     return dict(state.get("pii_run") or {})
 
 
-def load_schema_metadata(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
+def load_schema_metadata(state: StepState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     """Check the schema version and its source connection exist; remember ids and the options."""
     options = step_input(state, PiiInput)
     version_id = state.get("schema_version_id") or options.schema_version_id
@@ -94,7 +94,7 @@ def load_schema_metadata(state: TDMState, runtime: Runtime[JobContext]) -> dict[
     return {"schema_version_id": str(version_id), "pii_run": run, "current_node": "load_schema_metadata"}
 
 
-def detect_pii_regex(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
+def detect_pii_regex(state: StepState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     """Sample the source and apply the name and value techniques; values stay in this node."""
     services, hooks, run = runtime.context.services, runtime.context.hooks, _run(state)
     snapshot = load_snapshot(services, state["schema_version_id"])
@@ -128,7 +128,7 @@ def _chat_model(services: Services):
     return services.extras.get(LLM_EXTRA) or build_llm_from_settings()
 
 
-def detect_pii_llm(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
+def detect_pii_llm(state: StepState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     """Ask the LLM about the columns the rules are unsure of, table by table, within the budget."""
     services, hooks, run = runtime.context.services, runtime.context.hooks, _run(state)
     llm = _chat_model(services) if run["use_llm"] else None
@@ -197,7 +197,7 @@ def _stored_reviews(services: Services, schema_id: str) -> list[PiiReview]:
         ]
 
 
-def validate_pii(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
+def validate_pii(state: StepState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     """Merge the LLM's answers into the findings, then lay people's still-valid reviews over them."""
     services, hooks, run = runtime.context.services, runtime.context.hooks, _run(state)
     detected = {column_key(f): PiiFinding.model_validate(f) for f in run.get("findings") or []}
@@ -222,7 +222,7 @@ def validate_pii(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any
     return {"pii_run": run, "current_node": "validate_pii"}
 
 
-def store_pii_metadata(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
+def store_pii_metadata(state: StepState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     """Replace the version's classification (a retry replaces it again) and summarize it."""
     run = _run(state)
     rows = run.get("final") or []
@@ -268,4 +268,4 @@ NODES = (load_schema_metadata, detect_pii_regex, detect_pii_llm, validate_pii, s
 
 def build_pii_detection_graph() -> Subgraph:
     """The compiled subgraph (the supergraph adds it as the `pii_classification` step)."""
-    return build_linear_graph(NODES)
+    return build_linear_graph(NODES, reads=PiiDetectionReads, writes=PiiDetectionWrites)

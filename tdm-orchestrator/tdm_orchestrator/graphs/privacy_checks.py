@@ -23,7 +23,7 @@ from tdm_orchestrator.context import JobContext
 from tdm_orchestrator.errors import PermanentJobError
 from tdm_orchestrator.graphs.node_support import load_snapshot
 from tdm_orchestrator.services import Services
-from tdm_orchestrator.state import TDMState
+from tdm_orchestrator.state import StepState
 
 
 def require_open_gate(services: Services, baseline_version_id: str, hooks: Any, stage: str) -> dict[str, Any]:
@@ -58,7 +58,7 @@ def coverage_record(report: CoverageReport, mode: str, defaulted: list[str]) -> 
 
 
 def _with_defaults(
-    state: TDMState, report: CoverageReport, snapshot: Any
+    state: StepState, report: CoverageReport, snapshot: Any
 ) -> tuple[list[ResolvedRule], list[str]]:
     """The run's rules plus the suggested rule for each unknown personal column, validated together."""
     current = [ResolvedRule.model_validate(r) for r in state["masking_rules"]["rules"]]
@@ -72,7 +72,7 @@ def _with_defaults(
     return resolved, [f"{d['table']}.{d['column']}" for d in defaults]
 
 
-def check_column_coverage(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
+def check_column_coverage(state: StepState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     """Every column masked, reviewed as not personal, or unknown; unknown personal ones fail or get defaults."""
     services, run, hooks = runtime.context.services, state["mask_run"], runtime.context.hooks
     rules = [ResolvedRule.model_validate(r) for r in state["masking_rules"]["rules"]]

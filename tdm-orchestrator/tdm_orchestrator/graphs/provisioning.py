@@ -35,7 +35,7 @@ from tdm_orchestrator.errors import PermanentJobError
 from tdm_orchestrator.graphs.linear import Subgraph, build_linear_graph
 from tdm_orchestrator.graphs.privacy_checks import require_open_gate
 from tdm_orchestrator.services import Services
-from tdm_orchestrator.state import TDMState
+from tdm_orchestrator.state import ProvisioningReads, ProvisioningWrites, StepState
 from tdm_orchestrator.step_inputs import ProvisionInput, is_composite, step_input
 
 STEP = "provisioning"
@@ -45,7 +45,7 @@ LOCK_WAIT_S = 60.0
 LOCK_EXTEND_EVERY_S = 60.0
 
 
-def _input_version_id(state: TDMState, options: ProvisionInput) -> str:
+def _input_version_id(state: StepState, options: ProvisionInput) -> str:
     """Its own dataset_version_id, else what an earlier step produced, else the workflow's input."""
     source = (
         options.dataset_version_id
@@ -74,7 +74,7 @@ def _environment(session: Any, ref: str):
     return row
 
 
-def validate_dataset_version(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
+def validate_dataset_version(state: StepState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     """The input exists, is ready and complete; the environment exists; the run's options are fixed here."""
     services, options = runtime.context.services, step_input(state, ProvisionInput)
     version_id = _input_version_id(state, options)
@@ -177,7 +177,7 @@ def _target_url(services: Services, run: dict[str, Any]) -> str:
     return url
 
 
-def connect_env(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
+def connect_env(state: StepState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     """Reach the target and check the role may create objects there."""
     run = state["provision_run"]
     info = target.probe(_target_url(runtime.context.services, run))
@@ -188,7 +188,7 @@ def connect_env(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]
     return {"current_node": "connect_env"}
 
 
-def reset_env(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
+def reset_env(state: StepState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     """Report the reset the load transaction will do (the reset itself runs inside `load_data`)."""
     run = state["provision_run"]
     runtime.context.hooks.log(
@@ -224,7 +224,7 @@ def _provision_options(run: dict[str, Any]) -> ProvisionOptions:
     )
 
 
-def apply_schema(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
+def apply_schema(state: StepState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     """Plan the DDL against the live target; a conflicting table fails the job here, before any change."""
     services, run = runtime.context.services, state["provision_run"]
     dataset = _dataset(services, run)
@@ -239,7 +239,7 @@ def apply_schema(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any
     return {"provision_run": {**run, "tables_to_create": plan.create_tables}, "current_node": "apply_schema"}
 
 
-def load_data(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
+def load_data(state: StepState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     """The one target transaction: reset, create, COPY, keys, sequences, smoke tests, commit."""
     services, run, hooks = runtime.context.services, state["provision_run"], runtime.context.hooks
     dataset = _dataset(services, run)
@@ -272,7 +272,7 @@ def load_data(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     return {"provision_run": {**run, "result": result}, "current_node": "load_data"}
 
 
-def run_smoke_tests(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
+def run_smoke_tests(state: StepState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     """Report the smoke tests (they ran inside the load transaction, before its commit)."""
     smoke = state["provision_run"]["result"]["smoke_test_results"]
     passed = sum(1 for c in smoke["checks"] if c["passed"])
@@ -282,7 +282,7 @@ def run_smoke_tests(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, 
     return {"current_node": "run_smoke_tests"}
 
 
-def complete_provisioning(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
+def complete_provisioning(state: StepState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     """Lineage dataset_version → environment (`provisioned_to`), the ephemeral schema's expiry, the result."""
     services, run = runtime.context.services, state["provision_run"]
     job_id = uuid.UUID(runtime.context.job_id)
@@ -350,4 +350,4 @@ NODES = (
 
 def build_provisioning_graph() -> Subgraph:
     """The compiled provisioning subgraph (a node of the supergraph)."""
-    return build_linear_graph(NODES)
+    return build_linear_graph(NODES, reads=ProvisioningReads, writes=ProvisioningWrites)

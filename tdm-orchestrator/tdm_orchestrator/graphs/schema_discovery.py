@@ -18,26 +18,26 @@ from tdm_metadata_store.repositories.schemas import SchemaRepository
 from tdm_orchestrator.context import JobContext
 from tdm_orchestrator.errors import PermanentJobError
 from tdm_orchestrator.graphs.linear import Subgraph, build_linear_graph
-from tdm_orchestrator.state import TDMState
+from tdm_orchestrator.state import DiscoveryReads, DiscoveryWrites, StepState
 from tdm_orchestrator.step_inputs import DiscoverInput, step_input
 
 
-def _options(state: TDMState) -> DiscoverInput:
+def _options(state: StepState) -> DiscoverInput:
     return step_input(state, DiscoverInput)
 
 
-def _connection_id(state: TDMState) -> str:
+def _connection_id(state: StepState) -> str:
     connection_id = _options(state).connection_id or state.get("connection_id")
     if not connection_id:
         raise PermanentJobError("Schema discovery needs a connection_id.")
     return str(connection_id)
 
 
-def _source_url(state: TDMState, runtime: Runtime[JobContext]) -> str:
+def _source_url(state: StepState, runtime: Runtime[JobContext]) -> str:
     return runtime.context.services.connection_url(_connection_id(state))
 
 
-def connect_db(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
+def connect_db(state: StepState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     info = stages.connect_db(_source_url(state, runtime), hooks=runtime.context.hooks)
     runtime.context.hooks.log(
         f"Connected to database {info['database']} ({info['server_version']})", stage="connect_db"
@@ -45,28 +45,28 @@ def connect_db(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     return {"current_node": "connect_db"}
 
 
-def fetch_tables(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
+def fetch_tables(state: StepState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     snapshot = stages.fetch_tables(
         _source_url(state, runtime), _options(state).schemas, hooks=runtime.context.hooks
     )
     return {"snapshot": snapshot, "current_node": "fetch_tables"}
 
 
-def fetch_columns(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
+def fetch_columns(state: StepState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     snapshot = stages.fetch_columns(
         _source_url(state, runtime), state["snapshot"], hooks=runtime.context.hooks
     )
     return {"snapshot": snapshot, "current_node": "fetch_columns"}
 
 
-def infer_column_types(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
+def infer_column_types(state: StepState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     return {
         "snapshot": stages.infer_column_types(state["snapshot"], hooks=runtime.context.hooks),
         "current_node": "infer_column_types",
     }
 
 
-def profile_statistics(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
+def profile_statistics(state: StepState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     options = _options(state)
     if not options.include_stats:
         runtime.context.hooks.log("Statistics skipped (include_stats=false)", stage="profile_statistics")
@@ -81,21 +81,21 @@ def profile_statistics(state: TDMState, runtime: Runtime[JobContext]) -> dict[st
     return {"snapshot": snapshot, "current_node": "profile_statistics"}
 
 
-def infer_primary_keys(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
+def infer_primary_keys(state: StepState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     snapshot = stages.infer_primary_keys(
         _source_url(state, runtime), state["snapshot"], hooks=runtime.context.hooks
     )
     return {"snapshot": snapshot, "current_node": "infer_primary_keys"}
 
 
-def infer_foreign_keys(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
+def infer_foreign_keys(state: StepState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     snapshot = stages.infer_foreign_keys(
         _source_url(state, runtime), state["snapshot"], hooks=runtime.context.hooks
     )
     return {"snapshot": snapshot, "current_node": "infer_foreign_keys"}
 
 
-def save_metadata(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
+def save_metadata(state: StepState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     """Write the immutable schema version; a retried node finds the version its job already wrote."""
     services = runtime.context.services
     job_id = uuid.UUID(runtime.context.job_id)
@@ -163,4 +163,4 @@ NODES = (
 
 
 def build_schema_discovery_graph() -> Subgraph:
-    return build_linear_graph(NODES)
+    return build_linear_graph(NODES, reads=DiscoveryReads, writes=DiscoveryWrites)

@@ -42,7 +42,7 @@ from tdm_orchestrator.contract import Step
 from tdm_orchestrator.errors import PermanentJobError
 from tdm_orchestrator.graphs.linear import Subgraph, build_linear_graph
 from tdm_orchestrator.graphs.node_support import reserve_output_version, step_summary
-from tdm_orchestrator.state import TDMState
+from tdm_orchestrator.state import StepState, SubsettingReads, SubsettingWrites
 from tdm_orchestrator.step_inputs import SubsetInput, step_input
 
 STEP = str(Step.SUBSET)
@@ -55,24 +55,24 @@ LOCK_POLL_S = 1.0
 PLAN_STATEMENT_TIMEOUT_MS = 30_000
 
 
-def _options(state: TDMState) -> SubsetInput:
+def _options(state: StepState) -> SubsetInput:
     return step_input(state, SubsetInput)
 
 
-def _snapshot(state: TDMState) -> SchemaSnapshot:
+def _snapshot(state: StepState) -> SchemaSnapshot:
     return SchemaSnapshot.model_validate(state["snapshot"])
 
 
-def _resolved(state: TDMState) -> tuple[SchemaSnapshot, ResolvedRequest]:
+def _resolved(state: StepState) -> tuple[SchemaSnapshot, ResolvedRequest]:
     snapshot = _snapshot(state)
     return snapshot, validate_request(SubsetRequest.model_validate(state["subset_spec"]), snapshot)
 
 
-def _version_id(state: TDMState) -> uuid.UUID:
+def _version_id(state: StepState) -> uuid.UUID:
     return uuid.UUID(state["subset_dataset_version_id"])
 
 
-def load_profiled_metadata(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
+def load_profiled_metadata(state: StepState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     """The schema version's snapshot, user-defined keys included, and the source connection to read."""
     options = _options(state)
     version_ref = options.schema_version_id or state.get("schema_version_id")
@@ -103,7 +103,7 @@ def load_profiled_metadata(state: TDMState, runtime: Runtime[JobContext]) -> dic
     }
 
 
-def parse_subset_request(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
+def parse_subset_request(state: StepState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     """Validate the request against the snapshot; a problem fails the job with the field it names."""
     # A URL is never stored by the API; dropped here in case a caller sent one.
     spec = _options(state).model_dump(mode="json", exclude={"connection_string"})
@@ -131,7 +131,7 @@ def _field_names(exc: ValueError) -> str:
     return "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in errors(include_input=False))
 
 
-def build_fk_graph(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
+def build_fk_graph(state: StepState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     """Summarize the foreign-key graph the extraction walks: load order and cycles."""
     _, resolved = _resolved(state)
     graph = resolved.graph
@@ -148,7 +148,7 @@ def build_fk_graph(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, A
     }
 
 
-def evaluate_conditions(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
+def evaluate_conditions(state: StepState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     """Estimate the subset from the source's statistics; warn where a missing index will hurt."""
     snapshot, resolved = _resolved(state)
     url = runtime.context.services.connection_url(state["connection_id"])
@@ -179,7 +179,7 @@ def evaluate_conditions(state: TDMState, runtime: Runtime[JobContext]) -> dict[s
     }
 
 
-def reserve_dataset_version(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
+def reserve_dataset_version(state: StepState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     """Fix the output version's id and create its row (`writing`) before any file is written.
 
     The id is derived from the job, so a retry of this node, too, finds the row it created.
@@ -189,12 +189,11 @@ def reserve_dataset_version(state: TDMState, runtime: Runtime[JobContext]) -> di
     )
     return {
         "subset_dataset_version_id": str(version_id),
-        "subset_dataset_path": f"datasets/{version_id}/",
         "current_node": "reserve_dataset_version",
     }
 
 
-def recursive_row_extract(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
+def recursive_row_extract(state: StepState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     """Extract under the schema version's subset lock, streaming each table into the dataset store."""
     snapshot, resolved = _resolved(state)
     services, hooks = runtime.context.services, runtime.context.hooks
@@ -256,7 +255,7 @@ def subset_lock(runtime: Runtime[JobContext], schema_version_id: str) -> Iterato
         lock.release()
 
 
-def merge_results(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
+def merge_results(state: StepState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     """Verify referential integrity on the written output (read back from the store): 0 orphans."""
     snapshot, resolved = _resolved(state)
     store = runtime.context.services.dataset_store
@@ -300,7 +299,7 @@ def _key_columns(resolved: ResolvedRequest) -> dict[str, list[str]]:
     return keys
 
 
-def store_subset_dataset(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
+def store_subset_dataset(state: StepState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     """Publish: manifest last, then status ready, metadata and lineage (skipped when a retry finds them)."""
     services = runtime.context.services
     version_id = _version_id(state)
@@ -359,7 +358,7 @@ def store_subset_dataset(state: TDMState, runtime: Runtime[JobContext]) -> dict[
     }
 
 
-def _metadata(state: TDMState, extraction: dict[str, Any], row_counts: dict[str, int]) -> dict[str, Any]:
+def _metadata(state: StepState, extraction: dict[str, Any], row_counts: dict[str, int]) -> dict[str, Any]:
     spec = state["subset_spec"]
     # Filter values are the user's own parameters, not row data: kept so the subset can be repeated.
     parameters = {k: v for k, v in spec.items() if k not in ("connection_string",)}
@@ -389,4 +388,4 @@ NODES = (
 
 def build_subsetting_graph() -> Subgraph:
     """The compiled subgraph; the supergraph adds it as the `subsetting` step."""
-    return build_linear_graph(NODES)
+    return build_linear_graph(NODES, reads=SubsettingReads, writes=SubsettingWrites)

@@ -53,7 +53,7 @@ from tdm_orchestrator.graphs.synthetic_output import (
     validate_distribution,
 )
 from tdm_orchestrator.services import Services
-from tdm_orchestrator.state import TDMState
+from tdm_orchestrator.state import StepState, SyntheticReads, SyntheticWrites
 from tdm_orchestrator.step_inputs import SyntheticInput, is_composite, step_input
 
 STEP = str(Step.SYNTHETIC)
@@ -61,7 +61,7 @@ STEP = str(Step.SYNTHETIC)
 _MAX_LINEAGE_ID = 255
 
 
-def _options(state: TDMState) -> SyntheticInput:
+def _options(state: StepState) -> SyntheticInput:
     """The step's input. In a composite job the step generates for the pipeline's schema version only
     when it names no source of its own (a full pipeline's top-up shaped like the source)."""
     options = step_input(state, SyntheticInput)
@@ -79,7 +79,7 @@ def _input(kind: str, ref: str, **details: Any) -> dict[str, Any]:
     return {"source_type": kind, "source_id": ref, "details": details}
 
 
-def parse_synthetic_request(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
+def parse_synthetic_request(state: StepState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     """Resolve the parameters and re-check what the API checks (workflow jobs skip the API's checks)."""
     options, settings = _options(state), synthetic_settings()
     if not options.sources:
@@ -116,7 +116,7 @@ def parse_synthetic_request(state: TDMState, runtime: Runtime[JobContext]) -> di
     return {"synthetic_run": run, "current_node": "parse_synthetic_request"}
 
 
-def crawl_ui(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
+def crawl_ui(state: StepState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     """Crawl the UI URLs with headless Chromium; the captured forms and tables go to the next node."""
     run = state["synthetic_run"]
     if not run["ui_urls"]:
@@ -144,7 +144,7 @@ def crawl_ui(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     return {"synthetic_run": crawled, "current_node": "crawl_ui"}
 
 
-def extract_html_schema(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
+def extract_html_schema(state: StepState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     """Forms, data tables and key elements of the crawled pages become entities."""
     run = state["synthetic_run"]
     if not run.get("crawl"):
@@ -169,7 +169,7 @@ def fetch_spec(url: str, settings: SyntheticSettings) -> bytes:
         raise PermanentJobError(str(exc)) from None
 
 
-def collect_api_schema(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
+def collect_api_schema(state: StepState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     """The OpenAPI/Swagger spec, inline or fetched, becomes entities and relationships."""
     run, options = state["synthetic_run"], _options(state)
     inline, url = options.api_spec, options.api_spec_url
@@ -194,7 +194,7 @@ def collect_api_schema(state: TDMState, runtime: Runtime[JobContext]) -> dict[st
     return {"synthetic_run": updated, "current_node": "collect_api_schema"}
 
 
-def fetch_db_schema(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
+def fetch_db_schema(state: StepState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     """A discovered schema version (tables, keys, checks, statistics) becomes entities."""
     run = state["synthetic_run"]
     if not run["schema_version_id"]:
@@ -218,7 +218,7 @@ def fetch_db_schema(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, 
     return {"synthetic_run": updated, "current_node": "fetch_db_schema"}
 
 
-def merge_all_schemas(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
+def merge_all_schemas(state: StepState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     """Every source's schema (and the domain pack and test-case files) merged: DB > API > pack > UI > tests."""
     run, options = state["synthetic_run"], _options(state)
     parts = [NormalizedSchema.model_validate(s) for s in run["sources"].values()]
@@ -246,7 +246,7 @@ def merge_all_schemas(state: TDMState, runtime: Runtime[JobContext]) -> dict[str
     }
 
 
-def normalize_schema(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
+def normalize_schema(state: StepState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     """Check the merged schema can be generated: entities exist, names fit the store, rows fit the cap."""
     run, settings = state["synthetic_run"], synthetic_settings()
     schema = NormalizedSchema.model_validate(state["merged_schema"])
@@ -296,7 +296,7 @@ def _training_tables(services: Services, version_id: str) -> dict[str, int]:
     return {name: info.rows for name, info in manifest.tables.items()}
 
 
-def train_sdv_relational_model(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
+def train_sdv_relational_model(state: StepState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     """Check the training data covers every table and choose the learned mode.
 
     The model itself is fitted in `generate_multi_table_data`, right before sampling: a fitted
@@ -337,4 +337,4 @@ NODES = (parse_synthetic_request, crawl_ui, extract_html_schema, collect_api_sch
 
 def build_synthetic_graph() -> Subgraph:
     """The compiled synthetic subgraph (a node of the supergraph)."""
-    return build_linear_graph(NODES)
+    return build_linear_graph(NODES, reads=SyntheticReads, writes=SyntheticWrites)

@@ -27,12 +27,12 @@ from tdm_orchestrator.contract import Step
 from tdm_orchestrator.errors import PermanentJobError
 from tdm_orchestrator.graphs.node_support import reserve_output_version, step_summary
 from tdm_orchestrator.services import Services
-from tdm_orchestrator.state import TDMState
+from tdm_orchestrator.state import StepState
 
 STEP = str(Step.SYNTHETIC)
 
 
-def reserve_synthetic_version(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
+def reserve_synthetic_version(state: StepState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     """Fix the output version's id and create its row (`writing`) before any file is written."""
     run = state["synthetic_run"]
     schema_version = (
@@ -43,7 +43,6 @@ def reserve_synthetic_version(state: TDMState, runtime: Runtime[JobContext]) -> 
     )
     return {
         "synthetic_dataset_version_id": str(version_id),
-        "synthetic_dataset_path": f"datasets/{version_id}/",
         "current_node": "reserve_synthetic_version",
     }
 
@@ -61,7 +60,7 @@ class _StoreSink:
         return self.files[table]
 
 
-def generate_multi_table_data(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
+def generate_multi_table_data(state: StepState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     """Fit (when learning) and generate every table into the output version; constraints checked as rows pass."""
     run, services = state["synthetic_run"], runtime.context.services
     schema = NormalizedSchema.model_validate(state["merged_schema"])
@@ -86,7 +85,7 @@ def generate_multi_table_data(state: TDMState, runtime: Runtime[JobContext]) -> 
     return {"synthetic_run": updated, "current_node": "generate_multi_table_data"}
 
 
-def validate_distribution(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
+def validate_distribution(state: StepState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     """0 FK violations and every declared constraint held; with training data, the chartable comparison."""
     run = state["synthetic_run"]
     validation = ValidationReport.model_validate(run["generation"]["validation"])
@@ -112,7 +111,7 @@ def validate_distribution(state: TDMState, runtime: Runtime[JobContext]) -> dict
     return {"synthetic_run": {**run, "quality_report": report}, "current_node": "validate_distribution"}
 
 
-def store_dataset(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:
+def store_dataset(state: StepState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     """Manifest last, then status ready, metadata and lineage to every input."""
     run, services = state["synthetic_run"], runtime.context.services
     version_id = state["synthetic_dataset_version_id"]
@@ -163,7 +162,7 @@ def _privacy_summary(quality: dict[str, Any] | None) -> dict[str, Any] | None:
     return {key: value for key, value in privacy.items() if key != "per_table"}
 
 
-def _metadata(state: TDMState, files: dict[str, TableFileInfo]) -> dict[str, Any]:
+def _metadata(state: StepState, files: dict[str, TableFileInfo]) -> dict[str, Any]:
     run, generation = state["synthetic_run"], state["synthetic_run"]["generation"]
     metadata = {
         "row_counts": {t: f.rows for t, f in files.items()},
@@ -192,7 +191,7 @@ def _metadata(state: TDMState, files: dict[str, TableFileInfo]) -> dict[str, Any
 
 
 def _record_catalog(
-    services: Services, state: TDMState, job_id: uuid.UUID, files: dict[str, TableFileInfo]
+    services: Services, state: StepState, job_id: uuid.UUID, files: dict[str, TableFileInfo]
 ) -> None:
     """Status ready, metadata and lineage in one transaction (a retry finds all or nothing)."""
     version_id = uuid.UUID(state["synthetic_dataset_version_id"])

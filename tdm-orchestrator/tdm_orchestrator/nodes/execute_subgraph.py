@@ -2,23 +2,35 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal, cast
 
 from langgraph.runtime import Runtime
 
 from tdm_orchestrator.context import JobContext
+from tdm_orchestrator.contract import Step
+from tdm_orchestrator.errors import PermanentJobError
 from tdm_orchestrator.nodes.await_approval import AWAIT_APPROVAL, needs_approval
 from tdm_orchestrator.state import TDMState
 
 FINALIZE = "finalize"
+# Where execute_subgraph may route: a step's subgraph (the wire names of `Step`), the pause, or the end.
+NextStep = Literal[
+    "discover_schema", "pii_classification", "subsetting", "masking", "synthetic", "provisioning", "noop",
+    "await_approval", "finalize",
+]  # fmt: skip
+_STEPS = frozenset(str(s) for s in Step)
 
 
-def next_step(state: TDMState) -> str:
+def next_step(state: TDMState) -> NextStep:
     if needs_approval(state):
-        return AWAIT_APPROVAL
+        return "await_approval"
     done = set(state.get("completed_steps") or [])
     pending = [s for s in state.get("steps") or [] if s not in done]
-    return pending[0] if pending else FINALIZE
+    if not pending:
+        return "finalize"
+    if pending[0] not in _STEPS:
+        raise PermanentJobError(f"Unknown step {pending[0]!r}.")
+    return cast(NextStep, pending[0])
 
 
 def execute_subgraph(state: TDMState, runtime: Runtime[JobContext]) -> dict[str, Any]:

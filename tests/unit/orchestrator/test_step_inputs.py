@@ -103,3 +103,12 @@ def test_every_template_default_reaches_its_step(template):
         section = request.get(model.SECTION) or {}
         options = step_input(state, model).model_dump(mode="json")
         assert {k: options[k] for k in section} == section, (template, step)
+
+
+def test_the_router_names_every_step_the_contract_has():
+    from typing import get_args
+
+    from tdm_orchestrator.contract import Step
+    from tdm_orchestrator.nodes.execute_subgraph import NextStep
+
+    assert {str(s) for s in Step} | {"await_approval", "finalize"} == set(get_args(NextStep))
