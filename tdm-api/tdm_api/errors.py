@@ -108,10 +108,18 @@ def _field_path(loc: tuple | list) -> str:
     return ".".join(parts) or ".".join(str(p) for p in loc)
 
 
+# Pydantic's own wording where it is longer than what a caller needs to know.
+_MESSAGES = {"uuid_parsing": "must be a UUID", "uuid_type": "must be a UUID"}
+
+
 def _validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
     # Pydantic echoes the offending input; leave it out (it may hold secrets or PII).
     return [
-        {"field": _field_path(e.get("loc", ())), "message": e.get("msg", "invalid")} for e in exc.errors()
+        {
+            "field": _field_path(e.get("loc", ())),
+            "message": _MESSAGES.get(e.get("type"), e.get("msg", "invalid")),
+        }
+        for e in exc.errors()
     ]
 
 

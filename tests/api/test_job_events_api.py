@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import uuid
 
-import pytest
 import redis
 
 from tdm_api.routers import jobs as jobs_router
@@ -76,12 +75,3 @@ def test_a_job_that_ended_without_a_final_event_ends_the_stream_from_its_record(
     )
 
     assert events[-1] == {"type": "status", "status": "failed", "message": "The source went away."}
-
-
-@pytest.mark.parametrize(
-    ("path", "status"), [(f"/api/v1/job/{uuid.uuid4()}/events", 404), ("/api/v1/job/not-a-uuid/events", 422)]
-)
-def test_unknown_and_malformed_job_ids_are_refused_before_streaming(platform, path, status):
-    response = platform.client.get(path, headers=platform.headers("viewer"))
-    assert response.status_code == status
-    assert response.headers["content-type"].startswith("application/problem+json")

@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import AliasChoices, BaseModel, Field
 
 
 class JobOut(BaseModel):
@@ -15,7 +15,7 @@ class JobOut(BaseModel):
     status: str
     user_id: str | None = None
     attempts: int = 0
-    progress: dict[str, Any] | None = None
+    progress: dict[str, Any] | None = Field(None, validation_alias=AliasChoices("progress", "progress_json"))
     error: str | None = None
     created_at: datetime | None = None
     started_at: datetime | None = None

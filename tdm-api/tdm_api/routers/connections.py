@@ -2,32 +2,16 @@
 
 from __future__ import annotations
 
+import uuid
+
 from fastapi import APIRouter, status
 
-from tdm_api.dependencies import Admin, Operator, RuntimeDep, UowDep, Viewer, audit, parse_uuid, secret_box
-from tdm_api.errors import Conflict, NotFound
+from tdm_api.dependencies import Admin, Operator, RuntimeDep, UowDep, Viewer
 from tdm_api.models.common import PROBLEM_RESPONSES
 from tdm_api.models.connections import ConnectionCreate, ConnectionOut, ConnectionTestResult
-from tdm_api.services.connection_probe import probe
-from tdm_api.services.source_connections import checked_source, parts_of
-from tdm_metadata_store.repositories.connections import ConnectionRepository, display_url
+from tdm_api.services import connections
 
 router = APIRouter(tags=["connections"], responses=PROBLEM_RESPONSES)
-
-
-def to_out(row) -> ConnectionOut:
-    return ConnectionOut(
-        id=row.id,
-        name=row.name,
-        type=row.type,
-        host=row.host,
-        port=row.port,
-        database=row.database,
-        username=row.username,
-        display_url=display_url(row),
-        created_by=row.created_by,
-        created_at=row.created_at,
-    )
 
 
 @router.post(
@@ -39,27 +23,17 @@ def to_out(row) -> ConnectionOut:
 def create_connection(
     body: ConnectionCreate, uow: UowDep, runtime: RuntimeDep, principal: Admin
 ) -> ConnectionOut:
-    repo = ConnectionRepository(uow.session)
-    if repo.get_by_name(body.name) is not None:
-        raise Conflict(f"A connection named {body.name!r} already exists.", field="name")
-    url = body.connection_string.get_secret_value()
-    address = checked_source(uow, url)
-    row = repo.create(body.name, url, secret_box(runtime), created_by=principal.name, parts=parts_of(address))
-    audit(uow, principal, "connection.create", "connection", row.id, {"name": body.name})
-    return to_out(row)
+    return connections.create_connection(uow, runtime, principal, body)
 
 
 @router.get("/connections", operation_id="listConnections", summary="List source connections (no secrets)")
 def list_connections(uow: UowDep, _: Viewer) -> list[ConnectionOut]:
-    return [to_out(r) for r in ConnectionRepository(uow.session).list()]
+    return connections.list_connections(uow.session)
 
 
 @router.get("/connections/{connection_id}", operation_id="getConnection", summary="One source connection")
-def get_connection(connection_id: str, uow: UowDep, _: Viewer) -> ConnectionOut:
-    row = ConnectionRepository(uow.session).get(parse_uuid(connection_id, "connection_id"))
-    if row is None:
-        raise NotFound("No connection with this id.")
-    return to_out(row)
+def get_connection(connection_id: uuid.UUID, uow: UowDep, _: Viewer) -> ConnectionOut:
+    return connections.connection_out(connections.connection_or_404(uow.session, connection_id))
 
 
 @router.delete(
@@ -68,11 +42,8 @@ def get_connection(connection_id: str, uow: UowDep, _: Viewer) -> ConnectionOut:
     status_code=status.HTTP_204_NO_CONTENT,
     summary="Delete a source connection",
 )
-def delete_connection(connection_id: str, uow: UowDep, principal: Admin) -> None:
-    cid = parse_uuid(connection_id, "connection_id")
-    if not ConnectionRepository(uow.session).delete(cid):
-        raise NotFound("No connection with this id.")
-    audit(uow, principal, "connection.delete", "connection", cid)
+def delete_connection(connection_id: uuid.UUID, uow: UowDep, principal: Admin) -> None:
+    connections.delete_connection(uow, principal, connection_id)
 
 
 @router.post(
@@ -81,11 +52,6 @@ def delete_connection(connection_id: str, uow: UowDep, principal: Admin) -> None
     summary="Check that the source database answers",
 )
 def test_connection(
-    connection_id: str, uow: UowDep, runtime: RuntimeDep, _: Operator
+    connection_id: uuid.UUID, uow: UowDep, runtime: RuntimeDep, _: Operator
 ) -> ConnectionTestResult:
-    repo = ConnectionRepository(uow.session)
-    cid = parse_uuid(connection_id, "connection_id")
-    if repo.get(cid) is None:
-        raise NotFound("No connection with this id.")
-    ok, message, version = probe(repo.get_url(cid, secret_box(runtime)))
-    return ConnectionTestResult(ok=ok, message=message, server_version=version)
+    return connections.probe_connection(uow.session, runtime, connection_id)

@@ -8,26 +8,18 @@ from urllib.parse import quote
 from fastapi import APIRouter, Query, status
 from fastapi.responses import RedirectResponse, StreamingResponse
 
-from tdm_api.dependencies import Admin, RuntimeDep, UowDep, Viewer, audit, parse_uuid
+from tdm_api.dependencies import Admin, RuntimeDep, UowDep, Viewer
 from tdm_api.errors import Invalid, NotFound
 from tdm_api.models.common import PROBLEM_RESPONSES, Page
-from tdm_api.models.datasets import DatasetDetail, DatasetOut, DownloadLink, LineageEdgeOut, ManifestTable
-from tdm_dataset_store import InvalidKeyError, Manifest
+from tdm_api.models.datasets import DatasetDetail, DatasetOut, DownloadLink
+from tdm_api.services import datasets
+from tdm_dataset_store import InvalidKeyError
 from tdm_dataset_store.keys import validate_table_name
 from tdm_metadata_store.models import DATASET_SOURCE_TYPES, DATASET_STATUSES
-from tdm_metadata_store.repositories.datasets import DatasetRepository
-from tdm_metadata_store.repositories.lineage import LineageRepository
 
 router = APIRouter(tags=["datasets"], responses=PROBLEM_RESPONSES)
 API_PREFIX = "/api/v1"
 _CHUNK = 1 << 20
-
-
-def _dataset_or_404(repo: DatasetRepository, dataset_id: str, *, allow_deleted: bool = True):
-    row = repo.get(parse_uuid(dataset_id, "dataset_id"))
-    if row is None or (not allow_deleted and row.status == "deleted"):
-        raise NotFound("No dataset version with this id.")
-    return row
 
 
 @router.get("/datasets", operation_id="listDatasets", summary="List dataset versions, newest first")
@@ -46,34 +38,7 @@ def list_datasets(
         raise Invalid(f"source_type must be one of {', '.join(DATASET_SOURCE_TYPES)}.", field="source_type")
     if status_filter is not None and status_filter not in DATASET_STATUSES:
         raise Invalid(f"status must be one of {', '.join(DATASET_STATUSES)}.", field="status")
-    rows, total = DatasetRepository(uow.session).list(
-        source_type=source_type,
-        schema_version_id=schema_version_id,
-        status=status_filter,
-        limit=limit,
-        offset=offset,
-    )
-    return Page[DatasetOut](
-        items=[DatasetOut.model_validate(r, from_attributes=True) for r in rows],
-        total=total,
-        limit=limit,
-        offset=offset,
-    )
-
-
-def _tables(manifest: Manifest | None) -> list[ManifestTable]:
-    if manifest is None:
-        return []
-    return [
-        ManifestTable(
-            name=name,
-            rows=info.rows,
-            bytes=info.bytes,
-            sha256=info.sha256,
-            columns=[c.model_dump() for c in info.arrow_schema],
-        )
-        for name, info in manifest.tables.items()
-    ]
+    return datasets.list_datasets(uow.session, source_type, schema_version_id, status_filter, limit, offset)
 
 
 @router.get(
@@ -81,24 +46,8 @@ def _tables(manifest: Manifest | None) -> list[ManifestTable]:
     operation_id="getDataset",
     summary="A dataset version: metadata, manifest and its direct lineage",
 )
-def get_dataset(dataset_id: str, uow: UowDep, runtime: RuntimeDep, _: Viewer) -> DatasetDetail:
-    repo = DatasetRepository(uow.session)
-    row = _dataset_or_404(repo, dataset_id)
-    manifest = runtime.dataset_store.read_manifest(row.id) if row.status != "deleted" else None
-    edges = LineageRepository(uow.session).edges_touching([row.id])
-    own = str(row.id)
-    return DatasetDetail(
-        **DatasetOut.model_validate(row, from_attributes=True).model_dump(),
-        metadata=repo.get_metadata(row.id),
-        tables=_tables(manifest),
-        complete=manifest is not None,
-        upstream=[
-            LineageEdgeOut.model_validate(e, from_attributes=True) for e in edges if e.target_id == own
-        ],
-        downstream=[
-            LineageEdgeOut.model_validate(e, from_attributes=True) for e in edges if e.source_id == own
-        ],
-    )
+def get_dataset(dataset_id: uuid.UUID, uow: UowDep, runtime: RuntimeDep, _: Viewer) -> DatasetDetail:
+    return datasets.dataset_detail(uow.session, runtime, dataset_id)
 
 
 @router.get(
@@ -108,13 +57,13 @@ def get_dataset(dataset_id: str, uow: UowDep, runtime: RuntimeDep, _: Viewer) ->
     response_model=list[DownloadLink],
 )
 def download_dataset(
-    dataset_id: str,
+    dataset_id: uuid.UUID,
     uow: UowDep,
     runtime: RuntimeDep,
     _: Viewer,
     table: str | None = Query(None, max_length=200),
 ):
-    row = _dataset_or_404(DatasetRepository(uow.session), dataset_id, allow_deleted=False)
+    row = datasets.dataset_or_404(uow.session, dataset_id, allow_deleted=False)
     manifest = runtime.dataset_store.read_manifest(row.id)
     if manifest is None:
         raise NotFound("This dataset version has no complete files to download.")
@@ -160,11 +109,5 @@ def download_dataset(
     status_code=status.HTTP_204_NO_CONTENT,
     summary="Purge a dataset version's files; the version stays as a tombstone in lineage",
 )
-def delete_dataset(dataset_id: str, uow: UowDep, runtime: RuntimeDep, principal: Admin) -> None:
-    repo = DatasetRepository(uow.session)
-    row = _dataset_or_404(repo, dataset_id)
-    if row.status == "deleted":
-        return
-    runtime.dataset_store.delete_version(row.id)
-    repo.mark_deleted(row.id)
-    audit(uow, principal, "dataset.delete", "dataset_version", row.id, {"source_type": row.source_type})
+def delete_dataset(dataset_id: uuid.UUID, uow: UowDep, runtime: RuntimeDep, principal: Admin) -> None:
+    datasets.delete_dataset(uow, runtime, principal, dataset_id)

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import uuid
+
 from fastapi import APIRouter
 
-from tdm_api.dependencies import UowDep, Viewer, parse_uuid
-from tdm_api.errors import NotFound
+from tdm_api.dependencies import UowDep, Viewer
 from tdm_api.models.common import PROBLEM_RESPONSES
 from tdm_api.models.lineage import LineageGraph
+from tdm_api.services.datasets import dataset_or_404
 from tdm_api.services.lineage_graph import build_lineage_graph
-from tdm_metadata_store.repositories.datasets import DatasetRepository
 
 router = APIRouter(tags=["lineage"], responses=PROBLEM_RESPONSES)
 
@@ -19,8 +20,6 @@ router = APIRouter(tags=["lineage"], responses=PROBLEM_RESPONSES)
     operation_id="getDatasetLineage",
     summary="Nodes and edges upstream and downstream of a dataset version, with column-level entries",
 )
-def dataset_lineage(dataset_id: str, uow: UowDep, _: Viewer) -> LineageGraph:
-    key = parse_uuid(dataset_id, "dataset_id")
-    if DatasetRepository(uow.session).get(key) is None:
-        raise NotFound("No dataset version with this id.")
-    return build_lineage_graph(uow.session, key)
+def dataset_lineage(dataset_id: uuid.UUID, uow: UowDep, _: Viewer) -> LineageGraph:
+    dataset_or_404(uow.session, dataset_id)
+    return build_lineage_graph(uow.session, dataset_id)

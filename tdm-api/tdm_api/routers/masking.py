@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-import psycopg
 from fastapi import APIRouter, status
 
 from tdm_api.dependencies import Admin, Operator, RuntimeDep, UowDep, audit, secret_box
-from tdm_api.errors import Invalid, Unavailable
+from tdm_api.errors import Invalid
 from tdm_api.models.common import PROBLEM_RESPONSES, JobAccepted
 from tdm_api.models.masking import (
     DetokenizedValue,
@@ -27,11 +26,9 @@ from tdm_api.services.masking_inputs import (
     rules_for_tables,
     schema_snapshot,
 )
-from tdm_api.services.masking_preview import masked_preview, rows_table, sample_rows, source_rows
+from tdm_api.services.masking_preview import masked_preview, rows_table, sample_rows, source_sample
 from tdm_api.services.masking_vault import reveal_tokens
 from tdm_api.services.orchestrator_client import submit_job
-from tdm_metadata_store.repositories.connections import ConnectionRepository
-from tdm_metadata_store.repositories.schemas import SchemaRepository
 from tdm_orchestrator.contract import Operation
 
 router = APIRouter(tags=["masking"], responses=PROBLEM_RESPONSES)
@@ -87,7 +84,7 @@ def preview_masking(body: PreviewRequest, uow: UowDep, runtime: RuntimeDep, _: O
     if dataset is None and body.rows:
         rows = rows_table(body.rows, None)
     elif dataset is None:
-        rows = _source_sample(uow, runtime, body.schema_version_id, table, body.limit)
+        rows = source_sample(uow.session, runtime, body.schema_version_id, table, body.limit)
     elif body.rows:
         rows = rows_table(body.rows, store.table_schema(dataset.id, table.key))
     else:
@@ -102,26 +99,6 @@ def preview_masking(body: PreviewRequest, uow: UowDep, runtime: RuntimeDep, _: O
         before=before,
         after=after,
     )
-
-
-def _source_sample(uow: UowDep, runtime: RuntimeDep, schema_version_id: Any, table: Any, limit: int):
-    """Rows from the schema's source database, for previews before any dataset exists."""
-    repo = SchemaRepository(uow.session)
-    version = repo.get_version(schema_version_id)
-    schema = repo.get_schema(version.schema_id) if version else None
-    if schema is None or schema.source_connection_id is None:
-        raise Invalid(
-            "Give rows, or a dataset_version_id, or a schema version whose source connection exists.",
-            field="rows",
-        )
-    url = ConnectionRepository(uow.session).get_url(schema.source_connection_id, secret_box(runtime))
-    try:
-        return source_rows(url, table.schema_name, table.name, limit)
-    except psycopg.Error as exc:
-        raise Unavailable(
-            "The source database did not answer; give rows or a dataset_version_id instead.",
-            field="schema_version_id",
-        ) from exc
 
 
 @router.post(

@@ -11,7 +11,9 @@ import decimal
 import uuid
 from typing import Any
 
+import psycopg
 import pyarrow as pa
+from sqlalchemy.orm import Session
 
 from tdm_agents.common.source_db import SourceUrlError, connect_readonly
 from tdm_agents.masking import (
@@ -22,8 +24,13 @@ from tdm_agents.masking import (
     ResolvedRule,
     preview,
 )
-from tdm_api.errors import Invalid
+from tdm_api.dependencies import secret_box
+from tdm_api.errors import Invalid, Unavailable
+from tdm_api.runtime import ApiRuntime
 from tdm_dataset_store import DatasetNotFound, DatasetStore
+from tdm_metadata_store.repositories.connections import ConnectionRepository
+from tdm_metadata_store.repositories.schemas import SchemaRepository
+from tdm_metadata_store.snapshot import TableInfo
 
 
 def sample_rows(store: DatasetStore, version_id: uuid.UUID, table: str, limit: int) -> pa.Table:
@@ -122,3 +129,25 @@ def _json_value(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _json_value(v) for k, v in value.items()}
     return value
+
+
+def source_sample(
+    session: Session, runtime: ApiRuntime, schema_version_id: uuid.UUID | None, table: TableInfo, limit: int
+) -> pa.Table:
+    """Rows from the schema's source database, for previews before any dataset exists."""
+    repo = SchemaRepository(session)
+    version = repo.get_version(schema_version_id) if schema_version_id else None
+    schema = repo.get_schema(version.schema_id) if version else None
+    if schema is None or schema.source_connection_id is None:
+        raise Invalid(
+            "Give rows, or a dataset_version_id, or a schema version whose source connection exists.",
+            field="rows",
+        )
+    url = ConnectionRepository(session).get_url(schema.source_connection_id, secret_box(runtime))
+    try:
+        return source_rows(url, table.schema_name, table.name, limit)
+    except psycopg.Error as exc:
+        raise Unavailable(
+            "The source database did not answer; give rows or a dataset_version_id instead.",
+            field="schema_version_id",
+        ) from exc
