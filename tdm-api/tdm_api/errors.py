@@ -140,13 +140,13 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
         errors = _validation_errors(exc)
-        first = errors[0] if errors else {"field": None, "message": "invalid request"}
-        detail = f"{first['field']}: {first['message']}" if first["field"] else first["message"]
+        field: str | None = errors[0]["field"] if errors else None
+        message: str = errors[0]["message"] if errors else "invalid request"
         return problem(
             422,
-            detail,
+            f"{field}: {message}" if field else message,
             kind="invalid-request",
-            field=first["field"],
+            field=field,
             errors=errors,
             instance=request.url.path,
         )

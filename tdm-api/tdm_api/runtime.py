@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import redis
-import redis.asyncio
+from redis import Redis
+from redis.asyncio import Redis as AsyncRedis
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -23,8 +23,8 @@ class ApiRuntime:
     settings: ApiSettings
     engine: Engine
     session_factory: sessionmaker[Session]
-    redis: redis.Redis
-    redis_async: redis.asyncio.Redis
+    redis: Redis
+    redis_async: AsyncRedis
     dataset_store: DatasetStore
     secret_box: SecretBox | None
 

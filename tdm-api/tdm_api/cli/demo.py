@@ -42,7 +42,8 @@ def _ensure_database(server_url: str, name: str) -> tuple[str, bool]:
 
 def _has_sample(url: str) -> bool:
     with psycopg.connect(url) as conn:
-        return conn.execute("SELECT to_regclass('public.payments') IS NOT NULL").fetchone()[0]
+        row = conn.execute("SELECT to_regclass('public.payments') IS NOT NULL").fetchone()
+        return bool(row and row[0])
 
 
 def _demo_key(home: StackHome, database_url: str) -> str:

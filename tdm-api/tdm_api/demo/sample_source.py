@@ -136,8 +136,8 @@ def _customers(rng, pools: _Pools, n: int):
         f"{f}.{ln}.{i}@example.{c.split('_')[1].lower()}".lower().replace(" ", "")
         for f, ln, i, c in zip(first, last, ids, locales, strict=True)
     ]
-    referred = np.where(rng.random(n) < 0.2, rng.integers(1, np.maximum(ids, 2)), 0)
-    referred = [int(r) if 0 < r < i else None for r, i in zip(referred, ids, strict=True)]
+    referrer = np.where(rng.random(n) < 0.2, rng.integers(1, np.maximum(ids, 2)), 0)
+    referred = [int(r) if 0 < r < i else None for r, i in zip(referrer, ids, strict=True)]
     dob = (np.datetime64("1950-01-01") + rng.integers(0, 365 * 55, n)).astype(str)
     created = np.datetime64("2019-01-01T00:00:00") + rng.integers(0, 5 * 365 * 86400, n).astype(
         "timedelta64[s]"
@@ -320,5 +320,6 @@ def build_sample_source(url: str, size: SampleSize | None = None, seed: int = 7)
             "order_items",
             "payments",
         ):
-            counts[table] = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: S608 - fixed names
+            row = conn.execute(f"SELECT count(*) FROM {table}").fetchone()  # noqa: S608 - fixed names
+            counts[table] = row[0] if row else 0
     return counts
