@@ -61,9 +61,11 @@ fmt: $(STAMP_TEST)
 bench: $(STAMP_TEST)
 	$(BIN)/python -m bench
 
-openapi: $(STAMP_RUN)
+openapi: $(STAMP_TEST)  # the test extra brings openapi-python-client
 	$(BIN)/python -m tdm_api.openapi_export docs/openapi.json
 	$(BIN)/python -m tdm_api.cli.client.api_reference
+	PATH="$(BIN):$$PATH" $(BIN)/openapi-python-client generate --path docs/openapi.json --meta none \
+		--config openapi-client.yaml --output-path tdm-api/tdm_api/cli/client/generated --overwrite
 	$(BIN)/python -m tdm_agents.masking.transformers.catalogue_doc docs/masking.md
 	@if [ -d tdm-ui/node_modules ]; then cd tdm-ui && npm run generate:api; fi
 

@@ -14,16 +14,18 @@ from typer.testing import CliRunner
 
 from tdm_api.cli.main import build_app
 
+RULE_SET_ID = "0b6f3d2a-8c1e-4f57-9a0d-3e2c1b4a5f60"
+WORKFLOW_JOB_ID = "5d2e7c41-9b3a-4e8f-8a6c-1f0e2d3c4b5a"
 RULE_SET = {
-    "id": "rs-1", "name": "shop-ci", "version": 2, "schema_version_id": None, "created_by": "ci",
+    "id": RULE_SET_ID, "name": "shop-ci", "version": 2, "schema_version_id": None, "created_by": "ci",
     "created_at": "2026-11-23T10:00:00Z", "description": "CI masking",
     "rules": [{"table": "customers", "column": "email", "type": "mask.email_deterministic", "options": {}}],
 }  # fmt: skip
 ANSWERS = {
     ("GET", "/api/v1/rules/masking"): [RULE_SET],
-    ("GET", "/api/v1/rules/masking/rs-1"): RULE_SET,
-    ("GET", "/api/v1/workflow/status/job-1"): {
-        "job_id": "job-1", "status": "running",
+    ("GET", f"/api/v1/rules/masking/{RULE_SET_ID}"): RULE_SET,
+    ("GET", f"/api/v1/workflow/status/{WORKFLOW_JOB_ID}"): {
+        "job_id": WORKFLOW_JOB_ID, "status": "running", "template": "full",
         "steps": [{"name": "subsetting", "status": "succeeded", "outputs": {}, "error": None}],
     },
     ("POST", "/api/v1/rules/masking"): RULE_SET,
@@ -70,14 +72,14 @@ def test_lists_print_their_columns(api):
 
 
 def test_a_record_prints_its_fields_then_its_items(api):
-    output = _tdm(api, "rules", "show", "rs-1")
+    output = _tdm(api, "rules", "show", RULE_SET_ID)
     assert output.index("CI masking") < output.index("mask.email_deterministic")
-    status = _tdm(api, "workflow", "status", "job-1")
+    status = _tdm(api, "workflow", "status", WORKFLOW_JOB_ID)
     assert "running" in status and "subsetting" in status and "succeeded" in status
 
 
 def test_json_output_is_the_answer_alone(api):
-    assert json.loads(_tdm(api, "-o", "json", "rules", "show", "rs-1")) == RULE_SET
+    assert json.loads(_tdm(api, "-o", "json", "rules", "show", RULE_SET_ID)) == RULE_SET
     created = _tdm(
         api,
         "-o",

@@ -11,9 +11,14 @@ from tdm_api.cli.client.context import ClientOptions, OutputFormat
 from tdm_api.cli.client.download import download, safe_name
 from tdm_api.cli.client.exit_codes import ExitCode
 from tdm_api.cli.client.follow import wait_for_job
+from tdm_api.cli.client.generated.api.connections import create_connection
+from tdm_api.cli.client.generated.api.jobs import list_jobs
+from tdm_api.cli.client.generated.api.subset import create_subset
+from tdm_api.cli.client.generated.models import ConnectionCreate, SubsetJobRequest
 from tdm_api.cli.client.http import ApiClient, ClientError
 
 JOB = "6f1c1b9e-3c43-4a5e-9c1f-2b7e4bb0a111"
+PAGE = {"items": [], "total": 0, "limit": 5, "offset": 0}
 
 
 def _client(handler) -> ApiClient:
@@ -36,11 +41,12 @@ def test_requests_carry_the_key_and_prefix_and_drop_unset_params():
 
     def handler(request: httpx.Request) -> httpx.Response:
         seen.append(request)
-        return httpx.Response(200, json={"items": []})
+        return httpx.Response(200, json=PAGE)
 
     with _client(handler) as client:
-        assert client.get("/jobs", status=None, limit=5) == {"items": []}
-    assert seen[0].url == "http://tdm.test/api/v1/jobs?limit=5"
+        answer = client.call(list_jobs.sync_detailed, status=None, limit=5)
+    assert answer.data == PAGE and answer.parsed.total == 0
+    assert seen[0].url == "http://tdm.test/api/v1/jobs?limit=5&offset=0"
     assert seen[0].headers["X-API-Key"] == "k-123"
 
 
@@ -50,7 +56,7 @@ def test_problem_details_become_one_line_with_field_errors():
         _client(lambda r: _problem(422, "name: too short", errors)) as client,
         pytest.raises(ClientError) as caught,
     ):
-        client.post("/connections", {"name": ""})
+        client.call(create_connection.sync_detailed, body=ConnectionCreate(name="", connection_string="x"))
     assert caught.value.exit_code is ExitCode.INVALID_REQUEST
     assert caught.value.message == "422 Invalid request: name: too short; connection_string: bad url"
     assert "\n" not in caught.value.message
@@ -59,10 +65,10 @@ def test_problem_details_become_one_line_with_field_errors():
 def test_non_json_errors_and_auth_errors():
     bad_gateway = _client(lambda r: httpx.Response(502, text="<html>bad gateway</html>"))
     with bad_gateway as client, pytest.raises(ClientError) as caught:
-        client.get("/jobs")
+        client.call(list_jobs.sync_detailed)
     assert caught.value.message == "502 Bad Gateway" and caught.value.exit_code is ExitCode.UNREACHABLE
     with _client(lambda r: _problem(403, "needs operator")) as client, pytest.raises(ClientError) as caught:
-        client.post("/subset", {})
+        client.call(create_subset.sync_detailed, body=SubsetJobRequest(root_table="t", schema_version_id="s"))
     assert caught.value.exit_code is ExitCode.AUTH_ERROR and "needs operator" in caught.value.message
 
 
@@ -71,7 +77,7 @@ def test_connection_refused_is_unreachable():
         raise httpx.ConnectError("[Errno 111] Connection refused", request=request)
 
     with _client(refuse) as client, pytest.raises(ClientError) as caught:
-        client.get("/jobs")
+        client.call(list_jobs.sync_detailed)
     assert caught.value.exit_code is ExitCode.UNREACHABLE
     assert (
         caught.value.message == "cannot reach the TDM API at http://tdm.test: [Errno 111] Connection refused"
@@ -97,6 +103,7 @@ def _job_server(final_status: str, error: str | None = None):
         "status": final_status,
         "error": error,
         "result": {"dataset_version_id": "d-1"} if final_status == "succeeded" else None,
+        "request": {},
         "logs": [],
     }
 
@@ -181,9 +188,9 @@ def test_download_of_every_table_follows_presigned_redirects_without_the_api_key
 def test_a_server_that_is_not_the_api_is_reported_not_crashed_on():
     html = _client(lambda r: httpx.Response(200, text="<html>welcome</html>"))
     with html as client, pytest.raises(ClientError) as caught:
-        client.get("/jobs")
+        client.call(list_jobs.sync_detailed)
     assert caught.value.exit_code is ExitCode.UNREACHABLE and "is not JSON" in caught.value.message
     odd_scheme = ApiClient("ftp://tdm.test", None)
     with odd_scheme as client, pytest.raises(ClientError) as caught:
-        client.get("/jobs")
+        client.call(list_jobs.sync_detailed)
     assert caught.value.exit_code is ExitCode.UNREACHABLE and "unsupported protocol" in caught.value.message

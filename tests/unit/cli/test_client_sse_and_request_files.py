@@ -1,4 +1,5 @@
-"""Client helpers without a server: SSE decoding, request files with flag overrides, exit-code mapping."""
+"""Client helpers without a server: SSE decoding, request files with flag overrides, request models,
+exit-code mapping."""
 
 from __future__ import annotations
 
@@ -8,9 +9,17 @@ import json
 import pytest
 
 from tdm_api.cli.client.exit_codes import ExitCode, exit_code_for_status
+from tdm_api.cli.client.generated.models import ProvisionRequest, ReviewItem, SubsetJobRequest
 from tdm_api.cli.client.http import ClientError
-from tdm_api.cli.client.request_files import build_request, load_request_file, parse_json_option, require
+from tdm_api.cli.client.request_files import (
+    build_request,
+    load_request_file,
+    parse_json_option,
+    require,
+    to_model,
+)
 from tdm_api.cli.client.sse import parse_events
+from tdm_api.cli.client.subsetting import expand_filters
 
 
 def test_sse_events_with_ids_names_comments_and_multiline_data():
@@ -33,18 +42,50 @@ def test_sse_events_with_ids_names_comments_and_multiline_data():
     assert events[2].data == {"message": "not json"}
 
 
+def test_request_models_refuse_what_the_api_would_refuse_naming_the_field():
+    body = {
+        "dataset_version_id": "6f1c1b9e-3c43-4a5e-9c1f-2b7e4bb0a111",
+        "target_env": "QA",
+        "mode": "append",
+    }
+    assert to_model(ProvisionRequest, body).to_dict() == body
+    cases = [
+        ({**body, "dataset_version_id": "d-1"}, "--dataset-version-id must be a UUID"),
+        ({"target_env": "QA"}, "missing --dataset-version-id"),
+        ({**body, "moed": "append"}, "unknown field(s) in the request: moed"),
+    ]
+    for bad, message in cases:
+        with pytest.raises(ClientError, match=message.replace("(", r"\(").replace(")", r"\)")) as caught:
+            to_model(ProvisionRequest, bad)
+        assert caught.value.exit_code is ExitCode.INVALID_REQUEST
+    with pytest.raises(ClientError, match="Expected one of"):
+        to_model(ReviewItem, {"table": "t", "column": "c", "decision": "maybe"})
+
+
+def test_subset_filters_short_form_becomes_conditions_the_model_reads():
+    filters = expand_filters(
+        {"customers": {"region": "US"}, "orders": [{"column": "id", "op": ">", "value": 5}]}
+    )
+    assert filters == {
+        "customers": [{"column": "region", "op": "=", "value": "US"}],
+        "orders": [{"column": "id", "op": ">", "value": 5}],
+    }
+    body = {"schema_version_id": "s", "root_table": ["customers", "orders"], "filters": filters, "seed": 7}
+    assert to_model(SubsetJobRequest, body).to_dict() == body
+
+
 def test_flags_override_the_request_file_and_unset_flags_do_not(tmp_path):
     path = tmp_path / "subset.yaml"
     path.write_text(
         "schema_version_id: abc\nsampling_pct: 10\nroot_table: customers\nfilters:\n"
-        "  customers: [{column: region, op: eq, value: US}]\n"
+        "  customers: [{column: region, op: '=', value: US}]\n"
     )
     body = build_request(path, sampling_pct=25.0, seed=None, root_table=[], schemas=("public", "sales"))
     assert body == {
         "schema_version_id": "abc",
         "sampling_pct": 25.0,
         "root_table": "customers",
-        "filters": {"customers": [{"column": "region", "op": "eq", "value": "US"}]},
+        "filters": {"customers": [{"column": "region", "op": "=", "value": "US"}]},
         "schemas": ["public", "sales"],
     }
 

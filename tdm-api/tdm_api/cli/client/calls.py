@@ -2,28 +2,31 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import typer
 
 from tdm_api.cli.client.context import api_client, options_of
+from tdm_api.cli.client.generated.types import Response
 from tdm_api.cli.client.render import print_json, show_list, show_record
 
+Endpoint = Callable[..., Response[Any]]
 
-def get_list(ctx: typer.Context, path: str, columns: Sequence[str], **params: Any) -> None:
-    """GET `path` and print the answer as a table of `columns` (or its JSON)."""
+
+def get_list(ctx: typer.Context, endpoint: Endpoint, columns: Sequence[str], **params: Any) -> None:
+    """Call a generated list endpoint and print the answer as a table of `columns` (or its JSON)."""
     with api_client(ctx) as client:
-        data = client.get(path, **params)
+        data = client.call(endpoint, **params).data
     show_list(options_of(ctx), data, columns)
 
 
 def post_record(
-    ctx: typer.Context, path: str, body: dict[str, Any], fields: Sequence[str] | None = None
+    ctx: typer.Context, endpoint: Endpoint, body: Any, fields: Sequence[str] | None = None
 ) -> None:
-    """POST `body` to `path` and print the answer as one record (or its JSON)."""
+    """Send `body` (a generated request model) to `endpoint`; print the answer as one record (or its JSON)."""
     with api_client(ctx) as client:
-        data = client.post(path, body)
+        data = client.call(endpoint, body=body).data
     show_record(options_of(ctx), data, fields)
 
 

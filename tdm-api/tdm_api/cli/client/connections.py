@@ -8,8 +8,24 @@ import typer
 
 from tdm_api.cli.client.calls import get_list, post_record
 from tdm_api.cli.client.context import api_client, client_command, options_of
+from tdm_api.cli.client.generated.api.connections import (
+    create_connection,
+)
+from tdm_api.cli.client.generated.api.connections import (
+    list_connections as list_connections_endpoint,
+)
+from tdm_api.cli.client.generated.api.connections import (
+    test_connection as test_connection_endpoint,
+)
+from tdm_api.cli.client.generated.api.environments import (
+    create_environment,
+)
+from tdm_api.cli.client.generated.api.environments import (
+    list_environments as list_environments_endpoint,
+)
+from tdm_api.cli.client.generated.models import ConnectionCreate, ConnectionTestResult, EnvironmentCreate
 from tdm_api.cli.client.render import show_record
-from tdm_api.cli.client.request_files import build_request, parse_json_option, require
+from tdm_api.cli.client.request_files import build_request, parse_json_option, require, to_model
 from tdm_api.cli.client.submit import RequestFile
 
 connections_app = typer.Typer(help="Source databases the platform reads from.", no_args_is_help=True)
@@ -43,14 +59,14 @@ def add_connection(
     """Register a source database (its password is stored encrypted and never shown again)."""
     body = build_request(request, name=name, connection_string=connection_string)
     require(body, "name", "connection_string")
-    post_record(ctx, "/connections", body, CONNECTION_COLUMNS)
+    post_record(ctx, create_connection.sync_detailed, to_model(ConnectionCreate, body), CONNECTION_COLUMNS)
 
 
 @connections_app.command("list")
 @client_command
 def list_connections(ctx: typer.Context) -> None:
     """List source connections (without secrets)."""
-    get_list(ctx, "/connections", CONNECTION_COLUMNS)
+    get_list(ctx, list_connections_endpoint.sync_detailed, CONNECTION_COLUMNS)
 
 
 @connections_app.command("test")
@@ -60,9 +76,9 @@ def test_connection(
 ) -> None:
     """Check that the platform can log in to the source database."""
     with api_client(ctx) as client:
-        result = client.post(f"/connections/{connection_id}/test")
-    show_record(options_of(ctx), result)
-    if not result.get("ok"):
+        answer = client.call(test_connection_endpoint.sync_detailed, connection_id)
+    show_record(options_of(ctx), answer.data)
+    if not answer.model(ConnectionTestResult).ok:
         raise typer.Exit(3)
 
 
@@ -87,14 +103,14 @@ def add_environment(
         config=parse_json_option("config", config),
     )
     require(body, "name")
-    post_record(ctx, "/environments", body)
+    post_record(ctx, create_environment.sync_detailed, to_model(EnvironmentCreate, body))
 
 
 @environments_app.command("list")
 @client_command
 def list_environments(ctx: typer.Context) -> None:
     """List target environments."""
-    get_list(ctx, "/environments", ENVIRONMENT_COLUMNS)
+    get_list(ctx, list_environments_endpoint.sync_detailed, ENVIRONMENT_COLUMNS)
 
 
 def register(app: typer.Typer) -> None:

@@ -11,6 +11,10 @@ from tdm_api.cli.client.calls import get_list
 from tdm_api.cli.client.context import api_client, client_command, options_of
 from tdm_api.cli.client.download import download
 from tdm_api.cli.client.exit_codes import ExitCode
+from tdm_api.cli.client.generated.api.datasets import delete_dataset as delete_dataset_endpoint
+from tdm_api.cli.client.generated.api.datasets import get_dataset
+from tdm_api.cli.client.generated.api.datasets import list_datasets as list_datasets_endpoint
+from tdm_api.cli.client.generated.api.lineage import get_dataset_lineage
 from tdm_api.cli.client.render import print_json, show_list, show_message, show_record
 from tdm_api.cli.console import err
 
@@ -34,7 +38,7 @@ def list_datasets(
     """List dataset versions, newest first."""
     get_list(
         ctx,
-        "/datasets",
+        list_datasets_endpoint.sync_detailed,
         DATASET_COLUMNS,
         source_type=source_type,
         schema_version_id=schema_version_id,
@@ -48,7 +52,7 @@ def list_datasets(
 def show_dataset(ctx: typer.Context, dataset_id: DatasetId) -> None:
     """Show a dataset version: metadata, tables and row counts, lineage."""
     with api_client(ctx) as client:
-        show_record(options_of(ctx), client.get(f"/dataset/{dataset_id}"))
+        show_record(options_of(ctx), client.call(get_dataset.sync_detailed, dataset_id).data)
 
 
 @datasets_app.command("download")
@@ -84,7 +88,7 @@ def delete_dataset(
         err.print("nothing deleted", markup=False)
         raise typer.Exit(int(ExitCode.CANCELLED))
     with api_client(ctx) as client:
-        data = client.delete(f"/dataset/{dataset_id}")
+        data = client.call(delete_dataset_endpoint.sync_detailed, dataset_id).data
     show_message(options_of(ctx), data, f"deleted dataset version {dataset_id}")
 
 
@@ -93,7 +97,7 @@ def lineage(ctx: typer.Context, dataset_id: DatasetId) -> None:
     """Show a dataset version's lineage: where it came from and where it went."""
     options = options_of(ctx)
     with api_client(ctx) as client:
-        graph = client.get(f"/lineage/dataset/{dataset_id}")
+        graph = client.call(get_dataset_lineage.sync_detailed, dataset_id).data
     if options.json or not isinstance(graph, dict):
         print_json(graph)
         return

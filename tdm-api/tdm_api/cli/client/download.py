@@ -14,7 +14,9 @@ from typing import Any
 import httpx
 
 from tdm_api.cli.client.exit_codes import ExitCode
-from tdm_api.cli.client.http import ApiClient, ClientError
+from tdm_api.cli.client.generated.api.datasets import download_dataset
+from tdm_api.cli.client.generated.models import DownloadLink
+from tdm_api.cli.client.http import ApiClient, ClientError, raise_for_problem
 
 DOWNLOAD_CHUNK = 1 << 20
 DOWNLOAD_TIMEOUT_S = 120.0
@@ -48,7 +50,7 @@ def _from_presigned(client: ApiClient, url: str, target: Path) -> int:
     with client.keyless_client(httpx.Timeout(DOWNLOAD_TIMEOUT_S, connect=10.0)) as plain:
         try:
             with plain.stream("GET", url) as response:
-                ApiClient.raise_for_problem(response)
+                raise_for_problem(response)
                 return write_stream(response, target)
         except httpx.TransportError as exc:
             raise ClientError(
@@ -58,10 +60,9 @@ def _from_presigned(client: ApiClient, url: str, target: Path) -> int:
 
 def download_table(client: ApiClient, dataset_id: str, table: str, target_dir: Path) -> dict[str, Any]:
     """Download one table's Parquet file into `target_dir`; returns its path and size."""
-    path = f"/dataset/{dataset_id}/download"
-    with client.stream(
-        path, params={"table": table}, read_timeout=DOWNLOAD_TIMEOUT_S, follow_redirects=False
-    ) as response:
+    # The spec describes this endpoint's answer as JSON; a file is streamed with its request instead.
+    request = download_dataset._get_kwargs(dataset_id, table=table)
+    with client.stream(request, read_timeout=DOWNLOAD_TIMEOUT_S, follow_redirects=False) as response:
         match = _FILENAME.search(response.headers.get("content-disposition") or "")
         target = target_dir / (safe_name(match.group(1)) if match else safe_name(table) + ".parquet")
         if response.status_code in REDIRECTS:
@@ -77,8 +78,8 @@ def download(client: ApiClient, dataset_id: str, table: str | None, to: Path | N
     target_dir.mkdir(parents=True, exist_ok=True)
     if table is not None:
         return [download_table(client, dataset_id, table, target_dir)]
-    links = client.get(f"/dataset/{dataset_id}/download")
-    tables = [str(link["table"]) for link in links if isinstance(link, dict) and link.get("table")]
+    links = client.call(download_dataset.sync_detailed, dataset_id).parsed
+    tables = [link.table for link in links or [] if isinstance(link, DownloadLink) and link.table]
     if not tables:
         raise ClientError("the dataset version lists no files to download", ExitCode.FAILED)
     return [download_table(client, dataset_id, name, target_dir) for name in tables]

@@ -9,6 +9,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextC
 
 from tdm_api.cli.client.context import ClientOptions
 from tdm_api.cli.client.exit_codes import STATUS_EXIT, ExitCode
+from tdm_api.cli.client.generated.api.jobs import get_job, job_events
+from tdm_api.cli.client.generated.models import JobDetail
+from tdm_api.cli.client.generated.types import UNSET
 from tdm_api.cli.client.http import ApiClient, ClientError
 from tdm_api.cli.client.render import print_json, show_record
 from tdm_api.cli.client.sse import parse_events
@@ -72,11 +75,11 @@ def _follow_events(client: ApiClient, job_id: str, progress: StageProgress) -> s
     last_id: str | None = None
     status: str | None = None
     for attempt in range(RECONNECT_ATTEMPTS):
-        headers = {"Accept": "text/event-stream", **({"Last-Event-ID": last_id} if last_id else {})}
+        # The generated endpoint reads whole bodies; a stream takes its request (path, headers) instead.
+        request = job_events._get_kwargs(job_id, last_event_id=last_id or UNSET)
+        request["headers"]["Accept"] = "text/event-stream"
         try:
-            with client.stream(
-                f"/job/{job_id}/events", headers=headers, read_timeout=STREAM_READ_TIMEOUT_S
-            ) as response:
+            with client.stream(request, read_timeout=STREAM_READ_TIMEOUT_S) as response:
                 for event in parse_events(response.iter_lines()):
                     last_id = event.id or last_id
                     kind = event.data.get("type") or event.event
@@ -100,10 +103,11 @@ def wait_for_job(client: ApiClient, options: ClientOptions, job_id: str) -> Exit
     """Follow the job to its end, print its outcome, and return the exit code for its status."""
     with StageProgress(enabled=not options.json) as progress:
         _follow_events(client, job_id, progress)
-        job = client.get(f"/job/{job_id}", logs_limit=1)
-        if job.get("status") == "succeeded":
+        answer = client.call(get_job.sync_detailed, job_id, logs_limit=1)
+        status = str(answer.model(JobDetail).status)
+        if status == "succeeded":
             progress.finish()
-    status = str(job.get("status"))
+    job = answer.data
     code = STATUS_EXIT.get(status)
     if code is None:
         raise ClientError(

@@ -1,18 +1,30 @@
-"""The one HTTP client of the `tdm` client commands: base URL, API key, problem details, exit codes."""
+"""The one HTTP client of the `tdm` client commands: the generated API client with base URL, API key,
+problem details and exit codes.
+
+Calls go through `tdm_api.cli.client.generated` (made by `make openapi` from docs/openapi.json), so
+paths, parameters and bodies follow the spec. An error status becomes `ClientError` in a response hook,
+before the generated code parses the body; commands print the JSON exactly as the API sent it and read
+the fields they branch on from the typed model.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import json
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, TypeVar
 
 import httpx
 
 from tdm_api.cli.client.exit_codes import ExitCode, exit_code_for_status
+from tdm_api.cli.client.generated import Client
+from tdm_api.cli.client.generated.types import Response
 
-API_PREFIX = "/api/v1"
 # Reads are quick; job submission may wait for a database round trip. Streams set their own timeouts.
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
+
+M = TypeVar("M")
 
 
 class ClientError(Exception):
@@ -44,8 +56,33 @@ def describe_problem(response: httpx.Response) -> tuple[str, dict[str, Any] | No
     return " ".join(line.split()), problem
 
 
+def raise_for_problem(response: httpx.Response) -> None:
+    """Raise `ClientError` for a 4xx/5xx response, carrying its problem detail."""
+    if not response.is_error:
+        return
+    response.read()
+    line, problem = describe_problem(response)
+    raise ClientError(line, exit_code_for_status(response.status_code), problem)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A successful call: the generated client's typed model and the JSON exactly as the API sent it."""
+
+    parsed: Any
+    data: Any
+
+    def model(self, kind: type[M]) -> M:
+        """The typed answer, checked to be a `kind` (a model of the generated client)."""
+        if not isinstance(self.parsed, kind):
+            raise ClientError(
+                f"the TDM API answered with something other than a {kind.__name__}", ExitCode.UNREACHABLE
+            )
+        return self.parsed
+
+
 class ApiClient:
-    """Calls `<api_url>/api/v1/...` with the API key; errors become `ClientError`."""
+    """Calls the TDM API at `api_url` with the API key through the generated client."""
 
     def __init__(
         self, api_url: str, api_key: str | None, transport: httpx.BaseTransport | None = None
@@ -56,12 +93,14 @@ class ApiClient:
         self.api_url = api_url.rstrip("/")
         self._transport = transport
         self._http = httpx.Client(
-            base_url=self.api_url + API_PREFIX,
+            base_url=self.api_url,
             headers=headers,
             timeout=DEFAULT_TIMEOUT,
             transport=transport,
             follow_redirects=True,
+            event_hooks={"response": [raise_for_problem]},
         )
+        self.api = Client(base_url=self.api_url).set_httpx_client(self._http)
 
     def keyless_client(self, timeout: httpx.Timeout) -> httpx.Client:
         """A client without the API key, for URLs the API hands out (presigned object-store URLs)."""
@@ -77,74 +116,39 @@ class ApiClient:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
-    def request(
-        self, method: str, path: str, *, json: Any = None, params: dict[str, Any] | None = None
-    ) -> Any:
-        """Send one request; returns the decoded JSON body (None for an empty body)."""
-        clean_params = {k: v for k, v in (params or {}).items() if v is not None}
+    def call(self, endpoint: Callable[..., Response[Any]], *args: Any, **kwargs: Any) -> Answer:
+        """Run a generated endpoint's `sync_detailed` with this client; errors become `ClientError`."""
         with self._translate_errors():
-            response = self._http.request(method, path, json=json, params=clean_params or None)
-        self.raise_for_problem(response)
-        if not response.content:
-            return None
-        try:
-            return response.json()
-        except ValueError:
-            raise ClientError(
-                f"the answer from {self.api_url} is not JSON: is it the TDM API?", ExitCode.UNREACHABLE
-            ) from None
-
-    def get(self, path: str, **params: Any) -> Any:
-        """GET `path` with query parameters (None values are left out)."""
-        return self.request("GET", path, params=params)
-
-    def post(self, path: str, body: Any = None) -> Any:
-        """POST a JSON body to `path`."""
-        return self.request("POST", path, json=body if body is not None else {})
-
-    def put(self, path: str, body: Any) -> Any:
-        """PUT a JSON body to `path`."""
-        return self.request("PUT", path, json=body)
-
-    def delete(self, path: str) -> Any:
-        """DELETE `path`."""
-        return self.request("DELETE", path)
+            try:
+                response = endpoint(*args, client=self.api, **kwargs)
+            except json.JSONDecodeError:
+                raise ClientError(
+                    f"the answer from {self.api_url} is not JSON: is it the TDM API?", ExitCode.UNREACHABLE
+                ) from None
+            except (KeyError, ValueError, TypeError) as exc:
+                raise ClientError(
+                    f"the answer from {self.api_url} does not match docs/openapi.json ({exc}): "
+                    "are the CLI and the API the same version?",
+                    ExitCode.UNREACHABLE,
+                ) from None
+        data = json.loads(response.content) if response.content else None
+        return Answer(response.parsed, data)
 
     @contextmanager
     def stream(
         self,
-        path: str,
+        request: dict[str, Any],
         *,
-        headers: dict[str, str] | None = None,
-        params: dict[str, Any] | None = None,
         read_timeout: float | None = None,
         follow_redirects: bool = True,
     ) -> Iterator[httpx.Response]:
-        """A streamed GET (Server-Sent Events, downloads); the response is checked before it is yielded."""
+        """A streamed request (events, downloads) built by a generated endpoint's `_get_kwargs`."""
         timeout = httpx.Timeout(read_timeout, connect=5.0)
         with (
             self._translate_errors(),
-            self._http.stream(
-                "GET",
-                path,
-                headers=headers,
-                params=params,
-                timeout=timeout,
-                follow_redirects=follow_redirects,
-            ) as response,
+            self._http.stream(**request, timeout=timeout, follow_redirects=follow_redirects) as response,
         ):
-            if response.is_error:
-                response.read()
-                self.raise_for_problem(response)
             yield response
-
-    @staticmethod
-    def raise_for_problem(response: httpx.Response) -> None:
-        """Raise `ClientError` for a 4xx/5xx response, carrying its problem detail."""
-        if not response.is_error:
-            return
-        line, problem = describe_problem(response)
-        raise ClientError(line, exit_code_for_status(response.status_code), problem)
 
     @contextmanager
     def _translate_errors(self) -> Iterator[None]:

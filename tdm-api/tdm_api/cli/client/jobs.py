@@ -8,6 +8,11 @@ import typer
 
 from tdm_api.cli.client.calls import get_list
 from tdm_api.cli.client.context import api_client, client_command, options_of
+from tdm_api.cli.client.generated.api.jobs import cancel_job as cancel_job_endpoint
+from tdm_api.cli.client.generated.api.jobs import get_job
+from tdm_api.cli.client.generated.api.jobs import list_jobs as list_jobs_endpoint
+from tdm_api.cli.client.generated.api.workflows import resume_job as resume_job_endpoint
+from tdm_api.cli.client.generated.models import JobDetail, JobOut, ResumeRequest
 from tdm_api.cli.client.render import print_json, show_message, show_record
 from tdm_api.cli.client.submit import follow_existing
 from tdm_api.cli.console import out
@@ -31,7 +36,15 @@ def list_jobs(
     offset: Annotated[int, typer.Option(min=0, help="Jobs to skip")] = 0,
 ) -> None:
     """List jobs, newest first."""
-    get_list(ctx, "/jobs", JOB_COLUMNS, status=status, operation=operation, limit=limit, offset=offset)
+    get_list(
+        ctx,
+        list_jobs_endpoint.sync_detailed,
+        JOB_COLUMNS,
+        status=status,
+        operation=[operation] if operation else None,
+        limit=limit,
+        offset=offset,
+    )
 
 
 @jobs_app.command("show")
@@ -46,7 +59,7 @@ def show_job(
         follow_existing(ctx, job_id)
         return
     with api_client(ctx) as client:
-        job = client.get(f"/job/{job_id}", logs_limit=1)
+        job = client.call(get_job.sync_detailed, job_id, logs_limit=1).data
     job.pop("logs", None)
     show_record(options_of(ctx), job)
 
@@ -56,8 +69,9 @@ def show_job(
 def cancel_job(ctx: typer.Context, job_id: JobId) -> None:
     """Ask a job to stop; it ends `cancelled` at its next checkpoint."""
     with api_client(ctx) as client:
-        job = client.post(f"/job/{job_id}/cancel")
-    show_message(options_of(ctx), job, f"job {job_id} cancel requested (status {job.get('status')})")
+        answer = client.call(cancel_job_endpoint.sync_detailed, job_id)
+    status = answer.model(JobOut).status
+    show_message(options_of(ctx), answer.data, f"job {job_id} cancel requested (status {status})")
 
 
 @jobs_app.command("logs")
@@ -73,11 +87,12 @@ def job_logs(
     with api_client(ctx) as client:
         after = 0
         while True:
-            page = client.get(f"/job/{job_id}", logs_after=after, logs_limit=LOG_PAGE).get("logs") or []
-            lines += page
+            answer = client.call(get_job.sync_detailed, job_id, logs_after=after, logs_limit=LOG_PAGE)
+            lines += answer.data.get("logs") or []
+            page = answer.model(JobDetail).logs or []
             if len(page) < LOG_PAGE:
                 break
-            after = page[-1]["id"]
+            after = page[-1].id
     if options.json:
         print_json(lines)
     else:
@@ -100,9 +115,9 @@ def resume_job(
     reason: Annotated[str | None, typer.Option(help="Why (recorded with the decision)")] = None,
 ) -> None:
     """Answer a job that awaits approval: it continues (approved) or ends cancelled (rejected)."""
-    body = {"approved": approve, **({"reason": reason} if reason else {})}
+    body = ResumeRequest(approved=approve, reason=reason) if reason else ResumeRequest(approved=approve)
     with api_client(ctx) as client:
-        data = client.post(f"/job/{job_id}/resume", body)
+        data = client.call(resume_job_endpoint.sync_detailed, job_id, body=body).data
     show_message(options_of(ctx), data, f"job {job_id} {'approved' if approve else 'rejected'}")
 
 

@@ -7,7 +7,9 @@ from typing import Annotated
 import typer
 
 from tdm_api.cli.client.context import client_command
-from tdm_api.cli.client.request_files import build_request, parse_json_option, require
+from tdm_api.cli.client.generated.api.masking import mask_dataset
+from tdm_api.cli.client.generated.models import MaskRequest
+from tdm_api.cli.client.request_files import build_request, parse_json_option, require, to_model
 from tdm_api.cli.client.submit import RequestFile, Wait, run_job
 
 
@@ -41,7 +43,7 @@ def mask(
         name=name,
     )
     require(body, "dataset_version_id")
-    run_job(ctx, "/mask", body, wait)
+    run_job(ctx, mask_dataset.sync_detailed, to_model(MaskRequest, body), wait)
 
 
 def register(app: typer.Typer) -> None:

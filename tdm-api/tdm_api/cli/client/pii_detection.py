@@ -10,9 +10,17 @@ import typer
 
 from tdm_api.cli.client.context import api_client, client_command, options_of
 from tdm_api.cli.client.exit_codes import ExitCode
+from tdm_api.cli.client.generated.api.pii import (
+    classify_pii,
+    get_pii_map,
+    get_suggested_masking_rules,
+    review_pii,
+)
+from tdm_api.cli.client.generated.api.rules import create_masking_rule_set
+from tdm_api.cli.client.generated.models import ClassifyRequest, ReviewItem, RuleSetCreate, RuleSetOut
 from tdm_api.cli.client.http import ClientError
 from tdm_api.cli.client.render import print_json, show_list
-from tdm_api.cli.client.request_files import build_request, load_request_document, require
+from tdm_api.cli.client.request_files import build_request, load_request_document, require, to_model
 from tdm_api.cli.client.submit import RequestFile, Wait, run_job
 from tdm_api.cli.console import out
 
@@ -50,7 +58,7 @@ def classify(
         sample_size_per_column=sample_size_per_column,
     )
     require(body, "schema_version_id")
-    run_job(ctx, "/pii/classify", body, wait)
+    run_job(ctx, classify_pii.sync_detailed, to_model(ClassifyRequest, body), wait)
 
 
 @pii_app.command("show")
@@ -58,7 +66,7 @@ def classify(
 def show(ctx: typer.Context, schema_version_id: SchemaVersion) -> None:
     """Show the PII map of a schema version: each column's type, confidence, technique and review state."""
     with api_client(ctx) as client:
-        data = client.get(f"/pii/{schema_version_id}")
+        data = client.call(get_pii_map.sync_detailed, schema_version_id).data
     options = options_of(ctx)
     if options.json:
         print_json(data)
@@ -88,8 +96,9 @@ def review(
         items.append(review_item(column, decision, pii_type, note))
     if not items:
         raise ClientError("give --column or a --request file with review items", ExitCode.INVALID_REQUEST)
+    body = [to_model(ReviewItem, item) for item in items]
     with api_client(ctx) as client:
-        result = client.put(f"/pii/{schema_version_id}", items)
+        result = client.call(review_pii.sync_detailed, schema_version_id, body=body).data
     options = options_of(ctx)
     if options.json:
         print_json(result)
@@ -105,7 +114,7 @@ def _review_items(request: Path | None) -> list[dict[str, Any]]:
         return []
     document = load_request_document(request)
     items = document.get("reviews") if isinstance(document, dict) else document
-    if not isinstance(items, list):
+    if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
         raise ClientError(f"request file {request} must hold a list of reviews", ExitCode.INVALID_REQUEST)
     return items
 
@@ -134,15 +143,16 @@ def suggested_rules(
     """Show the masking rules suggested for the PII found; --save-as stores them as a rule set."""
     options = options_of(ctx)
     with api_client(ctx) as client:
-        data = client.get(f"/pii/{schema_version_id}/suggested-rules")
+        data = client.call(get_suggested_masking_rules.sync_detailed, schema_version_id).data
         saved = None
         if save_as:
-            saved = client.post(
-                "/rules/masking",
+            rule_set = to_model(
+                RuleSetCreate,
                 {"name": save_as, "rules": data.get("rules") or {}, "schema_version_id": schema_version_id},
             )
+            saved = client.call(create_masking_rule_set.sync_detailed, body=rule_set)
     if options.json:
-        print_json({**data, **({"rule_set": saved} if saved else {})})
+        print_json({**data, **({"rule_set": saved.data} if saved else {})})
         return
     rows = [
         {"column": key, "type": rule.get("type"), "options": rule.get("options")}
@@ -150,8 +160,9 @@ def suggested_rules(
     ]
     show_list(options, rows, ("column", "type", "options"))
     if saved:
+        rule_set_out = saved.model(RuleSetOut)
         out.print(
-            f"saved as rule set {saved.get('name')} version {saved.get('version')} ({saved.get('id')})",
+            f"saved as rule set {rule_set_out.name} version {rule_set_out.version} ({rule_set_out.id})",
             markup=False,
         )
 

@@ -7,7 +7,9 @@ from typing import Annotated
 import typer
 
 from tdm_api.cli.client.context import client_command
-from tdm_api.cli.client.request_files import build_request, require
+from tdm_api.cli.client.generated.api.provisioning import provision_dataset
+from tdm_api.cli.client.generated.models import ProvisionRequest
+from tdm_api.cli.client.request_files import build_request, require, to_model
 from tdm_api.cli.client.submit import RequestFile, Wait, run_job
 
 
@@ -46,7 +48,7 @@ def provision(
         ttl_hours=ttl_hours,
     )
     require(body, "dataset_version_id", "target_env")
-    run_job(ctx, "/provision", body, wait)
+    run_job(ctx, provision_dataset.sync_detailed, to_model(ProvisionRequest, body), wait)
 
 
 def register(app: typer.Typer) -> None:

@@ -3,13 +3,28 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, Self, TypeVar
+from uuid import UUID
 
+import attrs
 import yaml
 
 from tdm_api.cli.client.exit_codes import ExitCode
 from tdm_api.cli.client.http import ClientError
+
+
+class RequestModel(Protocol):
+    """A request body model of the generated client."""
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self: ...
+
+    def to_dict(self) -> dict[str, Any]: ...
+
+
+R = TypeVar("R", bound=RequestModel)
 
 
 def load_request_document(path: Path) -> Any:
@@ -60,7 +75,7 @@ def parse_json_option(name: str, text: str | None) -> Any:
         return None
     try:
         return json.loads(text)
-    except ValueError as exc:
+    except json.JSONDecodeError as exc:
         raise ClientError(
             f"--{name.replace('_', '-')} must be JSON: {exc.msg}", ExitCode.INVALID_REQUEST
         ) from None
@@ -74,3 +89,39 @@ def require(body: dict[str, Any], *fields: str) -> None:
         raise ClientError(
             f"missing {flags} (give the flag or put the field in --request)", ExitCode.INVALID_REQUEST
         )
+
+
+def _flag(field: str) -> str:
+    return "--" + field.replace("_", "-")
+
+
+def to_model(model: type[R], body: Mapping[str, Any]) -> R:
+    """`body` as the generated client's request model; a value it cannot hold is the caller's to fix.
+
+    The API refuses fields its models do not declare; the generated models would drop them silently,
+    so they are refused here by name.
+    """
+    try:
+        built = model.from_dict(body)
+    except KeyError as exc:
+        raise ClientError(
+            f"missing {_flag(str(exc.args[0]))} (give the flag or put the field in --request)",
+            ExitCode.INVALID_REQUEST,
+        ) from None
+    except (TypeError, ValueError, AttributeError) as exc:
+        raise ClientError(_field_problem(model, body, exc), ExitCode.INVALID_REQUEST) from None
+    unknown = sorted(set(body) - set(built.to_dict()))
+    if unknown:
+        raise ClientError(f"unknown field(s) in the request: {', '.join(unknown)}", ExitCode.INVALID_REQUEST)
+    return built
+
+
+def _field_problem(model: type, body: Mapping[str, Any], exc: Exception) -> str:
+    for field in attrs.fields(model):
+        value = body.get(field.name)
+        if isinstance(value, str) and "UUID" in str(field.type):
+            try:
+                UUID(value)
+            except ValueError:
+                return f"{_flag(field.name)} must be a UUID"
+    return f"invalid request: {exc}"

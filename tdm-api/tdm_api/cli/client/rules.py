@@ -8,7 +8,13 @@ import typer
 
 from tdm_api.cli.client.calls import get_list, post_record, show_with_items
 from tdm_api.cli.client.context import api_client, client_command
-from tdm_api.cli.client.request_files import build_request, parse_json_option, require
+from tdm_api.cli.client.generated.api.rules import (
+    create_masking_rule_set,
+    get_masking_rule_set,
+    list_masking_rule_sets,
+)
+from tdm_api.cli.client.generated.models import RuleSetCreate
+from tdm_api.cli.client.request_files import build_request, parse_json_option, require, to_model
 from tdm_api.cli.client.submit import RequestFile
 
 rules_app = typer.Typer(help="Masking rule sets (versioned by name).", no_args_is_help=True)
@@ -20,7 +26,7 @@ RULE_SET_COLUMNS = ("id", "name", "version", "schema_version_id", "created_by", 
 @client_command
 def list_rule_sets(ctx: typer.Context) -> None:
     """List masking rule sets."""
-    get_list(ctx, "/rules/masking", RULE_SET_COLUMNS)
+    get_list(ctx, list_masking_rule_sets.sync_detailed, RULE_SET_COLUMNS)
 
 
 @rules_app.command("show")
@@ -30,7 +36,7 @@ def show_rule_set(
 ) -> None:
     """Show a rule set with its rules."""
     with api_client(ctx) as client:
-        data = client.get(f"/rules/masking/{rule_set_id}")
+        data = client.call(get_masking_rule_set.sync_detailed, rule_set_id).data
     fields = [c for c in RULE_SET_COLUMNS if c != "id"] + ["description"]
     show_with_items(ctx, data, "rules", ("table", "column", "type", "options"), fields)
 
@@ -58,7 +64,7 @@ def create_rule_set(
         description=description,
     )
     require(body, "name", "rules")
-    post_record(ctx, "/rules/masking", body, RULE_SET_COLUMNS)
+    post_record(ctx, create_masking_rule_set.sync_detailed, to_model(RuleSetCreate, body), RULE_SET_COLUMNS)
 
 
 def register(app: typer.Typer) -> None:

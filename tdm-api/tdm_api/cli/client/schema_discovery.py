@@ -9,8 +9,19 @@ import typer
 from tdm_api.cli.client.calls import get_list
 from tdm_api.cli.client.context import api_client, client_command, options_of
 from tdm_api.cli.client.exit_codes import ExitCode
+from tdm_api.cli.client.generated.api.schemas import (
+    diff_schema_versions,
+    discover_schema,
+    get_schema,
+    get_schema_drift_gate,
+    list_schema_versions,
+)
+from tdm_api.cli.client.generated.api.schemas import (
+    list_schemas as list_schemas_endpoint,
+)
+from tdm_api.cli.client.generated.models import DiscoverRequest, DriftGateOut
 from tdm_api.cli.client.render import print_json, show_list, show_record
-from tdm_api.cli.client.request_files import build_request, require
+from tdm_api.cli.client.request_files import build_request, require, to_model
 from tdm_api.cli.client.submit import RequestFile, Wait, run_job
 from tdm_api.cli.console import out
 
@@ -51,14 +62,14 @@ def discover(
     )
     if not body.get("connection_string"):
         require(body, "connection_id")
-    run_job(ctx, "/discover-schema", body, wait)
+    run_job(ctx, discover_schema.sync_detailed, to_model(DiscoverRequest, body), wait)
 
 
 @schemas_app.command("list")
 @client_command
 def list_schemas(ctx: typer.Context) -> None:
     """List discovered schemas with their latest version."""
-    get_list(ctx, "/schemas", SCHEMA_COLUMNS)
+    get_list(ctx, list_schemas_endpoint.sync_detailed, SCHEMA_COLUMNS)
 
 
 @schemas_app.command("show")
@@ -75,11 +86,11 @@ def show_schema(
         if versions:
             show_list(
                 options,
-                client.get(f"/schema/{schema_id}/versions"),
+                client.call(list_schema_versions.sync_detailed, schema_id).data,
                 ("id", "version_number", "status", "table_count", "column_count", "discovered_at"),
             )
             return
-        detail = client.get(f"/schema/{schema_id}", version=version)
+        detail = client.call(get_schema.sync_detailed, schema_id, version=version).data
     if options.json:
         print_json(detail)
         return
@@ -111,7 +122,9 @@ def diff_schema(
     """Show drift between two versions: added, removed and changed tables, columns and keys."""
     options = options_of(ctx)
     with api_client(ctx) as client:
-        diff = client.get(f"/schema/{schema_id}/diff", **{"from": from_version, "to": to_version})
+        diff = client.call(
+            diff_schema_versions.sync_detailed, schema_id, from_=from_version, to=to_version
+        ).data
     if options.json:
         print_json(diff)
         return
@@ -136,20 +149,21 @@ def drift_gate(
     """Check the schema drift gate; exits 8 while new or changed columns block mask and provision jobs."""
     options = options_of(ctx)
     with api_client(ctx) as client:
-        gate = client.get(
-            f"/schema/{schema_id}/drift-gate", rule_set_id=rule_set_id, **{"from": from_version}
+        answer = client.call(
+            get_schema_drift_gate.sync_detailed, schema_id, rule_set_id=rule_set_id, from_=from_version
         )
+    gate = answer.model(DriftGateOut)
     if options.json:
-        print_json(gate)
-    elif gate["open"]:
+        print_json(answer.data)
+    elif gate.open_:
         out.print(
-            f"drift gate open: version {gate['latest_version']} against {gate['baseline_version']} "
-            f"({gate['drifted_columns']} drifted column(s), all ruled or reviewed)",
+            f"drift gate open: version {gate.latest_version} against {gate.baseline_version} "
+            f"({gate.drifted_columns} drifted column(s), all ruled or reviewed)",
             markup=False,
         )
     else:
-        show_list(options, gate["blockers"], ("table", "column", "change", "reason"))
-    if not gate["open"]:
+        show_list(options, answer.data["blockers"], ("table", "column", "change", "reason"))
+    if not gate.open_:
         raise typer.Exit(ExitCode.GATE_CLOSED)
 
 

@@ -7,9 +7,11 @@ from typing import Annotated, Any
 
 import typer
 
+from tdm_api.cli.client.calls import Endpoint
 from tdm_api.cli.client.context import api_client, options_of
 from tdm_api.cli.client.exit_codes import ExitCode
 from tdm_api.cli.client.follow import wait_for_job
+from tdm_api.cli.client.generated.models import JobAccepted
 from tdm_api.cli.client.render import show_record
 from tdm_api.cli.console import err
 
@@ -27,17 +29,18 @@ Wait = Annotated[
 ]
 
 
-def run_job(ctx: typer.Context, path: str, body: dict[str, Any], wait: bool) -> None:
-    """POST a job request to `path`; with `wait`, follow it and exit with the code of its outcome."""
+def run_job(ctx: typer.Context, endpoint: Endpoint, body: Any, wait: bool) -> None:
+    """Submit a job request (a generated request model); with `wait`, follow it and exit with its outcome."""
     options = options_of(ctx)
     with api_client(ctx) as client:
-        accepted = client.post(path, body)
+        answer = client.call(endpoint, body=body)
         if not wait:
-            show_record(options, accepted)
+            show_record(options, answer.data)
             return
-        job_id = str(accepted["job_id"])
+        accepted = answer.model(JobAccepted)
+        job_id = str(accepted.job_id)
         if not options.json:
-            err.print(f"job {job_id} {accepted.get('operation', '')} queued", markup=False)
+            err.print(f"job {job_id} {accepted.operation or ''} queued", markup=False)
         code = wait_for_job(client, options, job_id)
     if code is not ExitCode.SUCCEEDED:
         raise typer.Exit(int(code))

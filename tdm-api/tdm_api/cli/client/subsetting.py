@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from tdm_api.cli.client.calls import post_record
 from tdm_api.cli.client.context import client_command
-from tdm_api.cli.client.request_files import build_request, parse_json_option, require
+from tdm_api.cli.client.generated.api.subset import create_subset, plan_subset
+from tdm_api.cli.client.generated.models import SubsetJobRequest
+from tdm_api.cli.client.request_files import build_request, parse_json_option, require, to_model
 from tdm_api.cli.client.submit import RequestFile, Wait, run_job
 
 
@@ -61,10 +63,26 @@ def subset(
         include_children_of_parents=include_children_of_parents,
     )
     require(body, "schema_version_id", "root_table")
+    if isinstance(body.get("filters"), dict):
+        body["filters"] = expand_filters(body["filters"])
+    request_model = to_model(SubsetJobRequest, body)
     if plan:
-        post_record(ctx, "/subset/plan", body)
+        post_record(ctx, plan_subset.sync_detailed, request_model)
         return
-    run_job(ctx, "/subset", body, wait)
+    run_job(ctx, create_subset.sync_detailed, request_model, wait)
+
+
+def expand_filters(filters: dict[str, Any]) -> dict[str, Any]:
+    """The short form `{"customers": {"region": "US"}}` as the conditions it means (`column = value`).
+
+    The API accepts it too, but docs/openapi.json describes only the list form the generated model reads.
+    """
+    return {
+        table: [{"column": c, "op": "=", "value": v} for c, v in conditions.items()]
+        if isinstance(conditions, dict)
+        else conditions
+        for table, conditions in filters.items()
+    }
 
 
 def register(app: typer.Typer) -> None:

@@ -8,7 +8,10 @@ import typer
 
 from tdm_api.cli.client.calls import get_list, post_record
 from tdm_api.cli.client.context import client_command
-from tdm_api.cli.client.request_files import build_request, parse_json_option
+from tdm_api.cli.client.generated.api.synthetic import generate_synthetic, preview_synthetic
+from tdm_api.cli.client.generated.api.synthetic import list_domain_packs as domain_packs_endpoint
+from tdm_api.cli.client.generated.models import SyntheticPreviewRequest, SyntheticRequest
+from tdm_api.cli.client.request_files import build_request, parse_json_option, to_model
 from tdm_api.cli.client.submit import RequestFile, Wait, run_job
 
 
@@ -36,7 +39,7 @@ def synthetic(
 ) -> None:
     """Generate synthetic multi-table data into a new dataset version (a job), or preview it."""
     if list_domain_packs:
-        get_list(ctx, "/synthetic/domain-packs", ("name", "description"))
+        get_list(ctx, domain_packs_endpoint.sync_detailed, ("name", "description"))
         return
     body = build_request(
         request,
@@ -50,9 +53,9 @@ def synthetic(
         locale=locale,
     )
     if preview:
-        post_record(ctx, "/synthetic/preview", body)
+        post_record(ctx, preview_synthetic.sync_detailed, to_model(SyntheticPreviewRequest, body))
         return
-    run_job(ctx, "/synthetic", body, wait)
+    run_job(ctx, generate_synthetic.sync_detailed, to_model(SyntheticRequest, body), wait)
 
 
 def register(app: typer.Typer) -> None:

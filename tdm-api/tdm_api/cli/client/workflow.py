@@ -8,7 +8,13 @@ import typer
 
 from tdm_api.cli.client.calls import get_list, show_with_items
 from tdm_api.cli.client.context import api_client, client_command
-from tdm_api.cli.client.request_files import build_request, parse_json_option
+from tdm_api.cli.client.generated.api.workflows import (
+    execute_workflow,
+    get_workflow_status,
+    list_workflow_templates,
+)
+from tdm_api.cli.client.generated.models import WorkflowExecute
+from tdm_api.cli.client.request_files import build_request, parse_json_option, to_model
 from tdm_api.cli.client.submit import RequestFile, Wait, run_job
 
 workflow_app = typer.Typer(
@@ -39,14 +45,14 @@ def run_workflow(
         extra["approve_pii"] = approve_pii
     if extra:
         body["overrides"] = {**(body.get("overrides") or {}), **extra}
-    run_job(ctx, "/workflow/execute", body, wait)
+    run_job(ctx, execute_workflow.sync_detailed, to_model(WorkflowExecute, body), wait)
 
 
 @workflow_app.command("templates")
 @client_command
 def list_templates(ctx: typer.Context) -> None:
     """List workflow templates and the operation each runs."""
-    get_list(ctx, "/workflow/templates", ("name", "title", "steps", "requires"))
+    get_list(ctx, list_workflow_templates.sync_detailed, ("name", "title", "steps", "requires"))
 
 
 @workflow_app.command("status")
@@ -56,7 +62,7 @@ def workflow_status(
 ) -> None:
     """Show every step of a workflow with its own state and output ids."""
     with api_client(ctx) as client:
-        data = client.get(f"/workflow/status/{job_id}")
+        data = client.call(get_workflow_status.sync_detailed, job_id).data
     show_with_items(ctx, data, "steps", ("name", "status", "outputs", "error"))
 
 

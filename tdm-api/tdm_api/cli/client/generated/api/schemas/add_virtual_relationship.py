@@ -1,0 +1,235 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.virtual_relationship_create import VirtualRelationshipCreate
+from ...models.virtual_relationship_out import VirtualRelationshipOut
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    schema_id: str,
+    *,
+    body: VirtualRelationshipCreate,
+    x_api_key: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(x_api_key, Unset):
+        headers["X-API-Key"] = x_api_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/schema/{schema_id}/relationships".format(
+            schema_id=quote(str(schema_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | VirtualRelationshipOut | None:
+    if response.status_code == 201:
+        response_201 = VirtualRelationshipOut.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | VirtualRelationshipOut]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    schema_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: VirtualRelationshipCreate,
+    x_api_key: None | str | Unset = UNSET,
+) -> Response[Problem | VirtualRelationshipOut]:
+    """Add a user-defined foreign key or primary key
+
+    Args:
+        schema_id (str):
+        x_api_key (None | str | Unset): API key
+        body (VirtualRelationshipCreate): A user-defined key: a foreign key the database does not
+            declare, or a primary key for a table
+            that has none. Every later schema version keeps it.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | VirtualRelationshipOut]
+    """
+
+    kwargs = _get_kwargs(
+        schema_id=schema_id,
+        body=body,
+        x_api_key=x_api_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    schema_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: VirtualRelationshipCreate,
+    x_api_key: None | str | Unset = UNSET,
+) -> Problem | VirtualRelationshipOut | None:
+    """Add a user-defined foreign key or primary key
+
+    Args:
+        schema_id (str):
+        x_api_key (None | str | Unset): API key
+        body (VirtualRelationshipCreate): A user-defined key: a foreign key the database does not
+            declare, or a primary key for a table
+            that has none. Every later schema version keeps it.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | VirtualRelationshipOut
+    """
+
+    return sync_detailed(
+        schema_id=schema_id,
+        client=client,
+        body=body,
+        x_api_key=x_api_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    schema_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: VirtualRelationshipCreate,
+    x_api_key: None | str | Unset = UNSET,
+) -> Response[Problem | VirtualRelationshipOut]:
+    """Add a user-defined foreign key or primary key
+
+    Args:
+        schema_id (str):
+        x_api_key (None | str | Unset): API key
+        body (VirtualRelationshipCreate): A user-defined key: a foreign key the database does not
+            declare, or a primary key for a table
+            that has none. Every later schema version keeps it.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | VirtualRelationshipOut]
+    """
+
+    kwargs = _get_kwargs(
+        schema_id=schema_id,
+        body=body,
+        x_api_key=x_api_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    schema_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: VirtualRelationshipCreate,
+    x_api_key: None | str | Unset = UNSET,
+) -> Problem | VirtualRelationshipOut | None:
+    """Add a user-defined foreign key or primary key
+
+    Args:
+        schema_id (str):
+        x_api_key (None | str | Unset): API key
+        body (VirtualRelationshipCreate): A user-defined key: a foreign key the database does not
+            declare, or a primary key for a table
+            that has none. Every later schema version keeps it.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | VirtualRelationshipOut
+    """
+
+    return (
+        await asyncio_detailed(
+            schema_id=schema_id,
+            client=client,
+            body=body,
+            x_api_key=x_api_key,
+        )
+    ).parsed

@@ -1,0 +1,248 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.diff_schema_versions_response_diffschemaversions import (
+    DiffSchemaVersionsResponseDiffschemaversions,
+)
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    schema_id: str,
+    *,
+    from_: int,
+    to: int,
+    x_api_key: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(x_api_key, Unset):
+        headers["X-API-Key"] = x_api_key
+
+    params: dict[str, Any] = {}
+
+    params["from"] = from_
+
+    params["to"] = to
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/schema/{schema_id}/diff".format(
+            schema_id=quote(str(schema_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> DiffSchemaVersionsResponseDiffschemaversions | Problem | None:
+    if response.status_code == 200:
+        response_200 = DiffSchemaVersionsResponseDiffschemaversions.from_dict(
+            response.json()
+        )
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[DiffSchemaVersionsResponseDiffschemaversions | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    schema_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    from_: int,
+    to: int,
+    x_api_key: None | str | Unset = UNSET,
+) -> Response[DiffSchemaVersionsResponseDiffschemaversions | Problem]:
+    """Drift between two versions: added, removed and changed tables, columns and keys
+
+    Args:
+        schema_id (str):
+        from_ (int):
+        to (int):
+        x_api_key (None | str | Unset): API key
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DiffSchemaVersionsResponseDiffschemaversions | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        schema_id=schema_id,
+        from_=from_,
+        to=to,
+        x_api_key=x_api_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    schema_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    from_: int,
+    to: int,
+    x_api_key: None | str | Unset = UNSET,
+) -> DiffSchemaVersionsResponseDiffschemaversions | Problem | None:
+    """Drift between two versions: added, removed and changed tables, columns and keys
+
+    Args:
+        schema_id (str):
+        from_ (int):
+        to (int):
+        x_api_key (None | str | Unset): API key
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DiffSchemaVersionsResponseDiffschemaversions | Problem
+    """
+
+    return sync_detailed(
+        schema_id=schema_id,
+        client=client,
+        from_=from_,
+        to=to,
+        x_api_key=x_api_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    schema_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    from_: int,
+    to: int,
+    x_api_key: None | str | Unset = UNSET,
+) -> Response[DiffSchemaVersionsResponseDiffschemaversions | Problem]:
+    """Drift between two versions: added, removed and changed tables, columns and keys
+
+    Args:
+        schema_id (str):
+        from_ (int):
+        to (int):
+        x_api_key (None | str | Unset): API key
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DiffSchemaVersionsResponseDiffschemaversions | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        schema_id=schema_id,
+        from_=from_,
+        to=to,
+        x_api_key=x_api_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    schema_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    from_: int,
+    to: int,
+    x_api_key: None | str | Unset = UNSET,
+) -> DiffSchemaVersionsResponseDiffschemaversions | Problem | None:
+    """Drift between two versions: added, removed and changed tables, columns and keys
+
+    Args:
+        schema_id (str):
+        from_ (int):
+        to (int):
+        x_api_key (None | str | Unset): API key
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DiffSchemaVersionsResponseDiffschemaversions | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            schema_id=schema_id,
+            client=client,
+            from_=from_,
+            to=to,
+            x_api_key=x_api_key,
+        )
+    ).parsed

@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Literal,
+    Self,
+    TypeVar,
+    cast,
+)
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.partial_options import PartialOptions
+
+
+T = TypeVar("T", bound="MaskPartialRule")
+
+
+@_attrs_define
+class MaskPartialRule:
+    """Keep the first/last N characters and mask the rest; values too short to hide anything are fully masked.
+
+    Attributes:
+        type_ (Literal['mask.partial']): The rule type
+        options (PartialOptions | Unset):
+    """
+
+    type_: Literal["mask.partial"]
+    options: PartialOptions | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        type_ = self.type_
+
+        options: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.options, Unset):
+            options = self.options.to_dict()
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "type": type_,
+            }
+        )
+        if options is not UNSET:
+            field_dict["options"] = options
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.partial_options import PartialOptions
+
+        d = dict(src_dict)
+        type_ = cast(Literal["mask.partial"], d.pop("type"))
+        if type_ != "mask.partial":
+            raise ValueError(f"type must match const 'mask.partial', got '{type_}'")
+
+        _options = d.pop("options", UNSET)
+        options: PartialOptions | Unset
+        if isinstance(_options, Unset):
+            options = UNSET
+        else:
+            options = PartialOptions.from_dict(_options)
+
+        mask_partial_rule = cls(
+            type_=type_,
+            options=options,
+        )
+
+        return mask_partial_rule
