@@ -69,7 +69,9 @@ def drifted_columns(diff: SchemaDiff, latest: SchemaSnapshot) -> dict[ColumnKey,
     out: dict[ColumnKey, tuple[str, str]] = {}
     for name in diff.added_tables:
         added = latest.table(name)
-        for column in added.columns if added is not None else []:
+        if added is None:
+            continue
+        for column in added.columns:
             out[(added.key, column.name)] = ("added", "new table")
     for change in diff.changed_tables:
         info = latest.table(change.table)
