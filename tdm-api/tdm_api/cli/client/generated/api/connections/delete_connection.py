@@ -1,6 +1,7 @@
 from http import HTTPStatus
 from typing import Any, cast
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
@@ -11,7 +12,7 @@ from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    connection_id: str,
+    connection_id: UUID,
     *,
     x_api_key: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -90,7 +91,7 @@ def _build_response(
 
 
 def sync_detailed(
-    connection_id: str,
+    connection_id: UUID,
     *,
     client: AuthenticatedClient | Client,
     x_api_key: None | str | Unset = UNSET,
@@ -98,7 +99,7 @@ def sync_detailed(
     """Delete a source connection
 
     Args:
-        connection_id (str):
+        connection_id (UUID):
         x_api_key (None | str | Unset): API key
 
     Raises:
@@ -122,7 +123,7 @@ def sync_detailed(
 
 
 def sync(
-    connection_id: str,
+    connection_id: UUID,
     *,
     client: AuthenticatedClient | Client,
     x_api_key: None | str | Unset = UNSET,
@@ -130,7 +131,7 @@ def sync(
     """Delete a source connection
 
     Args:
-        connection_id (str):
+        connection_id (UUID):
         x_api_key (None | str | Unset): API key
 
     Raises:
@@ -149,7 +150,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    connection_id: str,
+    connection_id: UUID,
     *,
     client: AuthenticatedClient | Client,
     x_api_key: None | str | Unset = UNSET,
@@ -157,7 +158,7 @@ async def asyncio_detailed(
     """Delete a source connection
 
     Args:
-        connection_id (str):
+        connection_id (UUID):
         x_api_key (None | str | Unset): API key
 
     Raises:
@@ -179,7 +180,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    connection_id: str,
+    connection_id: UUID,
     *,
     client: AuthenticatedClient | Client,
     x_api_key: None | str | Unset = UNSET,
@@ -187,7 +188,7 @@ async def asyncio(
     """Delete a source connection
 
     Args:
-        connection_id (str):
+        connection_id (UUID):
         x_api_key (None | str | Unset): API key
 
     Raises:

@@ -1,6 +1,7 @@
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
@@ -12,7 +13,7 @@ from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    connection_id: str,
+    connection_id: UUID,
     *,
     x_api_key: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -92,7 +93,7 @@ def _build_response(
 
 
 def sync_detailed(
-    connection_id: str,
+    connection_id: UUID,
     *,
     client: AuthenticatedClient | Client,
     x_api_key: None | str | Unset = UNSET,
@@ -100,7 +101,7 @@ def sync_detailed(
     """Check that the source database answers
 
     Args:
-        connection_id (str):
+        connection_id (UUID):
         x_api_key (None | str | Unset): API key
 
     Raises:
@@ -124,7 +125,7 @@ def sync_detailed(
 
 
 def sync(
-    connection_id: str,
+    connection_id: UUID,
     *,
     client: AuthenticatedClient | Client,
     x_api_key: None | str | Unset = UNSET,
@@ -132,7 +133,7 @@ def sync(
     """Check that the source database answers
 
     Args:
-        connection_id (str):
+        connection_id (UUID):
         x_api_key (None | str | Unset): API key
 
     Raises:
@@ -151,7 +152,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    connection_id: str,
+    connection_id: UUID,
     *,
     client: AuthenticatedClient | Client,
     x_api_key: None | str | Unset = UNSET,
@@ -159,7 +160,7 @@ async def asyncio_detailed(
     """Check that the source database answers
 
     Args:
-        connection_id (str):
+        connection_id (UUID):
         x_api_key (None | str | Unset): API key
 
     Raises:
@@ -181,7 +182,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    connection_id: str,
+    connection_id: UUID,
     *,
     client: AuthenticatedClient | Client,
     x_api_key: None | str | Unset = UNSET,
@@ -189,7 +190,7 @@ async def asyncio(
     """Check that the source database answers
 
     Args:
-        connection_id (str):
+        connection_id (UUID):
         x_api_key (None | str | Unset): API key
 
     Raises:

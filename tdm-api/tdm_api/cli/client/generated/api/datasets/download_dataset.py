@@ -1,6 +1,7 @@
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
@@ -12,7 +13,7 @@ from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    dataset_id: str,
+    dataset_id: UUID,
     *,
     table: None | str | Unset = UNSET,
     x_api_key: None | str | Unset = UNSET,
@@ -110,7 +111,7 @@ def _build_response(
 
 
 def sync_detailed(
-    dataset_id: str,
+    dataset_id: UUID,
     *,
     client: AuthenticatedClient | Client,
     table: None | str | Unset = UNSET,
@@ -119,7 +120,7 @@ def sync_detailed(
     """Download a table's Parquet file (?table=), or list every table's download link
 
     Args:
-        dataset_id (str):
+        dataset_id (UUID):
         table (None | str | Unset):
         x_api_key (None | str | Unset): API key
 
@@ -145,7 +146,7 @@ def sync_detailed(
 
 
 def sync(
-    dataset_id: str,
+    dataset_id: UUID,
     *,
     client: AuthenticatedClient | Client,
     table: None | str | Unset = UNSET,
@@ -154,7 +155,7 @@ def sync(
     """Download a table's Parquet file (?table=), or list every table's download link
 
     Args:
-        dataset_id (str):
+        dataset_id (UUID):
         table (None | str | Unset):
         x_api_key (None | str | Unset): API key
 
@@ -175,7 +176,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    dataset_id: str,
+    dataset_id: UUID,
     *,
     client: AuthenticatedClient | Client,
     table: None | str | Unset = UNSET,
@@ -184,7 +185,7 @@ async def asyncio_detailed(
     """Download a table's Parquet file (?table=), or list every table's download link
 
     Args:
-        dataset_id (str):
+        dataset_id (UUID):
         table (None | str | Unset):
         x_api_key (None | str | Unset): API key
 
@@ -208,7 +209,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    dataset_id: str,
+    dataset_id: UUID,
     *,
     client: AuthenticatedClient | Client,
     table: None | str | Unset = UNSET,
@@ -217,7 +218,7 @@ async def asyncio(
     """Download a table's Parquet file (?table=), or list every table's download link
 
     Args:
-        dataset_id (str):
+        dataset_id (UUID):
         table (None | str | Unset):
         x_api_key (None | str | Unset): API key
 

@@ -1,6 +1,7 @@
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
@@ -12,7 +13,7 @@ from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    job_id: str,
+    job_id: UUID,
     *,
     logs_after: int | Unset = 0,
     logs_limit: int | Unset = 500,
@@ -103,7 +104,7 @@ def _build_response(
 
 
 def sync_detailed(
-    job_id: str,
+    job_id: UUID,
     *,
     client: AuthenticatedClient | Client,
     logs_after: int | Unset = 0,
@@ -113,7 +114,7 @@ def sync_detailed(
     """A job with its request, result and logs
 
     Args:
-        job_id (str):
+        job_id (UUID):
         logs_after (int | Unset): Only log lines with a larger id Default: 0.
         logs_limit (int | Unset):  Default: 500.
         x_api_key (None | str | Unset): API key
@@ -141,7 +142,7 @@ def sync_detailed(
 
 
 def sync(
-    job_id: str,
+    job_id: UUID,
     *,
     client: AuthenticatedClient | Client,
     logs_after: int | Unset = 0,
@@ -151,7 +152,7 @@ def sync(
     """A job with its request, result and logs
 
     Args:
-        job_id (str):
+        job_id (UUID):
         logs_after (int | Unset): Only log lines with a larger id Default: 0.
         logs_limit (int | Unset):  Default: 500.
         x_api_key (None | str | Unset): API key
@@ -174,7 +175,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    job_id: str,
+    job_id: UUID,
     *,
     client: AuthenticatedClient | Client,
     logs_after: int | Unset = 0,
@@ -184,7 +185,7 @@ async def asyncio_detailed(
     """A job with its request, result and logs
 
     Args:
-        job_id (str):
+        job_id (UUID):
         logs_after (int | Unset): Only log lines with a larger id Default: 0.
         logs_limit (int | Unset):  Default: 500.
         x_api_key (None | str | Unset): API key
@@ -210,7 +211,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    job_id: str,
+    job_id: UUID,
     *,
     client: AuthenticatedClient | Client,
     logs_after: int | Unset = 0,
@@ -220,7 +221,7 @@ async def asyncio(
     """A job with its request, result and logs
 
     Args:
-        job_id (str):
+        job_id (UUID):
         logs_after (int | Unset): Only log lines with a larger id Default: 0.
         logs_limit (int | Unset):  Default: 500.
         x_api_key (None | str | Unset): API key

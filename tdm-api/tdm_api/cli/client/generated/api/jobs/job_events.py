@@ -1,6 +1,7 @@
 from http import HTTPStatus
 from typing import Any, cast
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
@@ -11,7 +12,7 @@ from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    job_id: str,
+    job_id: UUID,
     *,
     after: None | str | Unset = UNSET,
     last_event_id: None | str | Unset = UNSET,
@@ -107,7 +108,7 @@ def _build_response(
 
 
 def sync_detailed(
-    job_id: str,
+    job_id: UUID,
     *,
     client: AuthenticatedClient | Client,
     after: None | str | Unset = UNSET,
@@ -117,7 +118,7 @@ def sync_detailed(
     """Live progress, log and status events (text/event-stream) until the job ends
 
     Args:
-        job_id (str):
+        job_id (UUID):
         after (None | str | Unset): Resume after this event id
         last_event_id (None | str | Unset):
         x_api_key (None | str | Unset): API key
@@ -145,7 +146,7 @@ def sync_detailed(
 
 
 def sync(
-    job_id: str,
+    job_id: UUID,
     *,
     client: AuthenticatedClient | Client,
     after: None | str | Unset = UNSET,
@@ -155,7 +156,7 @@ def sync(
     """Live progress, log and status events (text/event-stream) until the job ends
 
     Args:
-        job_id (str):
+        job_id (UUID):
         after (None | str | Unset): Resume after this event id
         last_event_id (None | str | Unset):
         x_api_key (None | str | Unset): API key
@@ -178,7 +179,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    job_id: str,
+    job_id: UUID,
     *,
     client: AuthenticatedClient | Client,
     after: None | str | Unset = UNSET,
@@ -188,7 +189,7 @@ async def asyncio_detailed(
     """Live progress, log and status events (text/event-stream) until the job ends
 
     Args:
-        job_id (str):
+        job_id (UUID):
         after (None | str | Unset): Resume after this event id
         last_event_id (None | str | Unset):
         x_api_key (None | str | Unset): API key
@@ -214,7 +215,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    job_id: str,
+    job_id: UUID,
     *,
     client: AuthenticatedClient | Client,
     after: None | str | Unset = UNSET,
@@ -224,7 +225,7 @@ async def asyncio(
     """Live progress, log and status events (text/event-stream) until the job ends
 
     Args:
-        job_id (str):
+        job_id (UUID):
         after (None | str | Unset): Resume after this event id
         last_event_id (None | str | Unset):
         x_api_key (None | str | Unset): API key

@@ -1,6 +1,7 @@
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
@@ -12,7 +13,7 @@ from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    schema_version_id: str,
+    schema_version_id: UUID,
     *,
     x_api_key: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -92,7 +93,7 @@ def _build_response(
 
 
 def sync_detailed(
-    schema_version_id: str,
+    schema_version_id: UUID,
     *,
     client: AuthenticatedClient | Client,
     x_api_key: None | str | Unset = UNSET,
@@ -102,7 +103,7 @@ def sync_detailed(
      One rule per flagged column (email -> mask.email_deterministic, card -> mask.fpe_pan, ...).
 
     Args:
-        schema_version_id (str):
+        schema_version_id (UUID):
         x_api_key (None | str | Unset): API key
 
     Raises:
@@ -126,7 +127,7 @@ def sync_detailed(
 
 
 def sync(
-    schema_version_id: str,
+    schema_version_id: UUID,
     *,
     client: AuthenticatedClient | Client,
     x_api_key: None | str | Unset = UNSET,
@@ -136,7 +137,7 @@ def sync(
      One rule per flagged column (email -> mask.email_deterministic, card -> mask.fpe_pan, ...).
 
     Args:
-        schema_version_id (str):
+        schema_version_id (UUID):
         x_api_key (None | str | Unset): API key
 
     Raises:
@@ -155,7 +156,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    schema_version_id: str,
+    schema_version_id: UUID,
     *,
     client: AuthenticatedClient | Client,
     x_api_key: None | str | Unset = UNSET,
@@ -165,7 +166,7 @@ async def asyncio_detailed(
      One rule per flagged column (email -> mask.email_deterministic, card -> mask.fpe_pan, ...).
 
     Args:
-        schema_version_id (str):
+        schema_version_id (UUID):
         x_api_key (None | str | Unset): API key
 
     Raises:
@@ -187,7 +188,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    schema_version_id: str,
+    schema_version_id: UUID,
     *,
     client: AuthenticatedClient | Client,
     x_api_key: None | str | Unset = UNSET,
@@ -197,7 +198,7 @@ async def asyncio(
      One rule per flagged column (email -> mask.email_deterministic, card -> mask.fpe_pan, ...).
 
     Args:
-        schema_version_id (str):
+        schema_version_id (UUID):
         x_api_key (None | str | Unset): API key
 
     Raises:

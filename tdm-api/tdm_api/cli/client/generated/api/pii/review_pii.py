@@ -1,6 +1,7 @@
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
@@ -13,7 +14,7 @@ from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    schema_version_id: str,
+    schema_version_id: UUID,
     *,
     body: list[ReviewItem],
     x_api_key: None | str | Unset = UNSET,
@@ -101,7 +102,7 @@ def _build_response(
 
 
 def sync_detailed(
-    schema_version_id: str,
+    schema_version_id: UUID,
     *,
     client: AuthenticatedClient | Client,
     body: list[ReviewItem],
@@ -112,7 +113,7 @@ def sync_detailed(
      Store the decisions for the schema and apply them to this version's map at once.
 
     Args:
-        schema_version_id (str):
+        schema_version_id (UUID):
         x_api_key (None | str | Unset): API key
         body (list[ReviewItem]):
 
@@ -138,7 +139,7 @@ def sync_detailed(
 
 
 def sync(
-    schema_version_id: str,
+    schema_version_id: UUID,
     *,
     client: AuthenticatedClient | Client,
     body: list[ReviewItem],
@@ -149,7 +150,7 @@ def sync(
      Store the decisions for the schema and apply them to this version's map at once.
 
     Args:
-        schema_version_id (str):
+        schema_version_id (UUID):
         x_api_key (None | str | Unset): API key
         body (list[ReviewItem]):
 
@@ -170,7 +171,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    schema_version_id: str,
+    schema_version_id: UUID,
     *,
     client: AuthenticatedClient | Client,
     body: list[ReviewItem],
@@ -181,7 +182,7 @@ async def asyncio_detailed(
      Store the decisions for the schema and apply them to this version's map at once.
 
     Args:
-        schema_version_id (str):
+        schema_version_id (UUID):
         x_api_key (None | str | Unset): API key
         body (list[ReviewItem]):
 
@@ -205,7 +206,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    schema_version_id: str,
+    schema_version_id: UUID,
     *,
     client: AuthenticatedClient | Client,
     body: list[ReviewItem],
@@ -216,7 +217,7 @@ async def asyncio(
      Store the decisions for the schema and apply them to this version's map at once.
 
     Args:
-        schema_version_id (str):
+        schema_version_id (UUID):
         x_api_key (None | str | Unset): API key
         body (list[ReviewItem]):
 

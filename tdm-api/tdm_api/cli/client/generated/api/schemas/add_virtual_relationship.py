@@ -1,6 +1,7 @@
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
@@ -13,7 +14,7 @@ from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    schema_id: str,
+    schema_id: UUID,
     *,
     body: VirtualRelationshipCreate,
     x_api_key: None | str | Unset = UNSET,
@@ -98,7 +99,7 @@ def _build_response(
 
 
 def sync_detailed(
-    schema_id: str,
+    schema_id: UUID,
     *,
     client: AuthenticatedClient | Client,
     body: VirtualRelationshipCreate,
@@ -107,7 +108,7 @@ def sync_detailed(
     """Add a user-defined foreign key or primary key
 
     Args:
-        schema_id (str):
+        schema_id (UUID):
         x_api_key (None | str | Unset): API key
         body (VirtualRelationshipCreate): A user-defined key: a foreign key the database does not
             declare, or a primary key for a table
@@ -135,7 +136,7 @@ def sync_detailed(
 
 
 def sync(
-    schema_id: str,
+    schema_id: UUID,
     *,
     client: AuthenticatedClient | Client,
     body: VirtualRelationshipCreate,
@@ -144,7 +145,7 @@ def sync(
     """Add a user-defined foreign key or primary key
 
     Args:
-        schema_id (str):
+        schema_id (UUID):
         x_api_key (None | str | Unset): API key
         body (VirtualRelationshipCreate): A user-defined key: a foreign key the database does not
             declare, or a primary key for a table
@@ -167,7 +168,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    schema_id: str,
+    schema_id: UUID,
     *,
     client: AuthenticatedClient | Client,
     body: VirtualRelationshipCreate,
@@ -176,7 +177,7 @@ async def asyncio_detailed(
     """Add a user-defined foreign key or primary key
 
     Args:
-        schema_id (str):
+        schema_id (UUID):
         x_api_key (None | str | Unset): API key
         body (VirtualRelationshipCreate): A user-defined key: a foreign key the database does not
             declare, or a primary key for a table
@@ -202,7 +203,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    schema_id: str,
+    schema_id: UUID,
     *,
     client: AuthenticatedClient | Client,
     body: VirtualRelationshipCreate,
@@ -211,7 +212,7 @@ async def asyncio(
     """Add a user-defined foreign key or primary key
 
     Args:
-        schema_id (str):
+        schema_id (UUID):
         x_api_key (None | str | Unset): API key
         body (VirtualRelationshipCreate): A user-defined key: a foreign key the database does not
             declare, or a primary key for a table

@@ -1,6 +1,7 @@
 from http import HTTPStatus
 from typing import Any, cast
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
@@ -11,8 +12,8 @@ from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    schema_id: str,
-    relationship_id: str,
+    schema_id: UUID,
+    relationship_id: UUID,
     *,
     x_api_key: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -92,8 +93,8 @@ def _build_response(
 
 
 def sync_detailed(
-    schema_id: str,
-    relationship_id: str,
+    schema_id: UUID,
+    relationship_id: UUID,
     *,
     client: AuthenticatedClient | Client,
     x_api_key: None | str | Unset = UNSET,
@@ -101,8 +102,8 @@ def sync_detailed(
     """Remove a user-defined key
 
     Args:
-        schema_id (str):
-        relationship_id (str):
+        schema_id (UUID):
+        relationship_id (UUID):
         x_api_key (None | str | Unset): API key
 
     Raises:
@@ -127,8 +128,8 @@ def sync_detailed(
 
 
 def sync(
-    schema_id: str,
-    relationship_id: str,
+    schema_id: UUID,
+    relationship_id: UUID,
     *,
     client: AuthenticatedClient | Client,
     x_api_key: None | str | Unset = UNSET,
@@ -136,8 +137,8 @@ def sync(
     """Remove a user-defined key
 
     Args:
-        schema_id (str):
-        relationship_id (str):
+        schema_id (UUID):
+        relationship_id (UUID):
         x_api_key (None | str | Unset): API key
 
     Raises:
@@ -157,8 +158,8 @@ def sync(
 
 
 async def asyncio_detailed(
-    schema_id: str,
-    relationship_id: str,
+    schema_id: UUID,
+    relationship_id: UUID,
     *,
     client: AuthenticatedClient | Client,
     x_api_key: None | str | Unset = UNSET,
@@ -166,8 +167,8 @@ async def asyncio_detailed(
     """Remove a user-defined key
 
     Args:
-        schema_id (str):
-        relationship_id (str):
+        schema_id (UUID):
+        relationship_id (UUID):
         x_api_key (None | str | Unset): API key
 
     Raises:
@@ -190,8 +191,8 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    schema_id: str,
-    relationship_id: str,
+    schema_id: UUID,
+    relationship_id: UUID,
     *,
     client: AuthenticatedClient | Client,
     x_api_key: None | str | Unset = UNSET,
@@ -199,8 +200,8 @@ async def asyncio(
     """Remove a user-defined key
 
     Args:
-        schema_id (str):
-        relationship_id (str):
+        schema_id (UUID):
+        relationship_id (UUID):
         x_api_key (None | str | Unset): API key
 
     Raises:

@@ -1,6 +1,7 @@
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
@@ -14,7 +15,7 @@ from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    schema_id: str,
+    schema_id: UUID,
     *,
     from_: int,
     to: int,
@@ -107,7 +108,7 @@ def _build_response(
 
 
 def sync_detailed(
-    schema_id: str,
+    schema_id: UUID,
     *,
     client: AuthenticatedClient | Client,
     from_: int,
@@ -117,7 +118,7 @@ def sync_detailed(
     """Drift between two versions: added, removed and changed tables, columns and keys
 
     Args:
-        schema_id (str):
+        schema_id (UUID):
         from_ (int):
         to (int):
         x_api_key (None | str | Unset): API key
@@ -145,7 +146,7 @@ def sync_detailed(
 
 
 def sync(
-    schema_id: str,
+    schema_id: UUID,
     *,
     client: AuthenticatedClient | Client,
     from_: int,
@@ -155,7 +156,7 @@ def sync(
     """Drift between two versions: added, removed and changed tables, columns and keys
 
     Args:
-        schema_id (str):
+        schema_id (UUID):
         from_ (int):
         to (int):
         x_api_key (None | str | Unset): API key
@@ -178,7 +179,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    schema_id: str,
+    schema_id: UUID,
     *,
     client: AuthenticatedClient | Client,
     from_: int,
@@ -188,7 +189,7 @@ async def asyncio_detailed(
     """Drift between two versions: added, removed and changed tables, columns and keys
 
     Args:
-        schema_id (str):
+        schema_id (UUID):
         from_ (int):
         to (int):
         x_api_key (None | str | Unset): API key
@@ -214,7 +215,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    schema_id: str,
+    schema_id: UUID,
     *,
     client: AuthenticatedClient | Client,
     from_: int,
@@ -224,7 +225,7 @@ async def asyncio(
     """Drift between two versions: added, removed and changed tables, columns and keys
 
     Args:
-        schema_id (str):
+        schema_id (UUID):
         from_ (int):
         to (int):
         x_api_key (None | str | Unset): API key

@@ -1,6 +1,7 @@
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
@@ -12,7 +13,7 @@ from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    schema_id: str,
+    schema_id: UUID,
     *,
     version: int | None | Unset = UNSET,
     x_api_key: None | str | Unset = UNSET,
@@ -105,7 +106,7 @@ def _build_response(
 
 
 def sync_detailed(
-    schema_id: str,
+    schema_id: UUID,
     *,
     client: AuthenticatedClient | Client,
     version: int | None | Unset = UNSET,
@@ -114,7 +115,7 @@ def sync_detailed(
     """A schema with its latest (or a given) version: tables, columns, keys, stats
 
     Args:
-        schema_id (str):
+        schema_id (UUID):
         version (int | None | Unset): Version number (default: latest)
         x_api_key (None | str | Unset): API key
 
@@ -140,7 +141,7 @@ def sync_detailed(
 
 
 def sync(
-    schema_id: str,
+    schema_id: UUID,
     *,
     client: AuthenticatedClient | Client,
     version: int | None | Unset = UNSET,
@@ -149,7 +150,7 @@ def sync(
     """A schema with its latest (or a given) version: tables, columns, keys, stats
 
     Args:
-        schema_id (str):
+        schema_id (UUID):
         version (int | None | Unset): Version number (default: latest)
         x_api_key (None | str | Unset): API key
 
@@ -170,7 +171,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    schema_id: str,
+    schema_id: UUID,
     *,
     client: AuthenticatedClient | Client,
     version: int | None | Unset = UNSET,
@@ -179,7 +180,7 @@ async def asyncio_detailed(
     """A schema with its latest (or a given) version: tables, columns, keys, stats
 
     Args:
-        schema_id (str):
+        schema_id (UUID):
         version (int | None | Unset): Version number (default: latest)
         x_api_key (None | str | Unset): API key
 
@@ -203,7 +204,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    schema_id: str,
+    schema_id: UUID,
     *,
     client: AuthenticatedClient | Client,
     version: int | None | Unset = UNSET,
@@ -212,7 +213,7 @@ async def asyncio(
     """A schema with its latest (or a given) version: tables, columns, keys, stats
 
     Args:
-        schema_id (str):
+        schema_id (UUID):
         version (int | None | Unset): Version number (default: latest)
         x_api_key (None | str | Unset): API key
 

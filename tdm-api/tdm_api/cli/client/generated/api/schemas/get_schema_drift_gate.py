@@ -13,7 +13,7 @@ from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    schema_id: str,
+    schema_id: UUID,
     *,
     rule_set_id: None | Unset | UUID = UNSET,
     from_: int | None | Unset = UNSET,
@@ -116,7 +116,7 @@ def _build_response(
 
 
 def sync_detailed(
-    schema_id: str,
+    schema_id: UUID,
     *,
     client: AuthenticatedClient | Client,
     rule_set_id: None | Unset | UUID = UNSET,
@@ -129,7 +129,7 @@ def sync_detailed(
     before.
 
     Args:
-        schema_id (str):
+        schema_id (UUID):
         rule_set_id (None | Unset | UUID): Baseline: this rule set's schema version
         from_ (int | None | Unset): Baseline version number
         x_api_key (None | str | Unset): API key
@@ -157,7 +157,7 @@ def sync_detailed(
 
 
 def sync(
-    schema_id: str,
+    schema_id: UUID,
     *,
     client: AuthenticatedClient | Client,
     rule_set_id: None | Unset | UUID = UNSET,
@@ -170,7 +170,7 @@ def sync(
     before.
 
     Args:
-        schema_id (str):
+        schema_id (UUID):
         rule_set_id (None | Unset | UUID): Baseline: this rule set's schema version
         from_ (int | None | Unset): Baseline version number
         x_api_key (None | str | Unset): API key
@@ -193,7 +193,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    schema_id: str,
+    schema_id: UUID,
     *,
     client: AuthenticatedClient | Client,
     rule_set_id: None | Unset | UUID = UNSET,
@@ -206,7 +206,7 @@ async def asyncio_detailed(
     before.
 
     Args:
-        schema_id (str):
+        schema_id (UUID):
         rule_set_id (None | Unset | UUID): Baseline: this rule set's schema version
         from_ (int | None | Unset): Baseline version number
         x_api_key (None | str | Unset): API key
@@ -232,7 +232,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    schema_id: str,
+    schema_id: UUID,
     *,
     client: AuthenticatedClient | Client,
     rule_set_id: None | Unset | UUID = UNSET,
@@ -245,7 +245,7 @@ async def asyncio(
     before.
 
     Args:
-        schema_id (str):
+        schema_id (UUID):
         rule_set_id (None | Unset | UUID): Baseline: this rule set's schema version
         from_ (int | None | Unset): Baseline version number
         x_api_key (None | str | Unset): API key

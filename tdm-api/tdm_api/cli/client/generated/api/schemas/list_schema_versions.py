@@ -1,6 +1,7 @@
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
@@ -12,7 +13,7 @@ from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    schema_id: str,
+    schema_id: UUID,
     *,
     x_api_key: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -97,7 +98,7 @@ def _build_response(
 
 
 def sync_detailed(
-    schema_id: str,
+    schema_id: UUID,
     *,
     client: AuthenticatedClient | Client,
     x_api_key: None | str | Unset = UNSET,
@@ -105,7 +106,7 @@ def sync_detailed(
     """A schema's versions, newest first
 
     Args:
-        schema_id (str):
+        schema_id (UUID):
         x_api_key (None | str | Unset): API key
 
     Raises:
@@ -129,7 +130,7 @@ def sync_detailed(
 
 
 def sync(
-    schema_id: str,
+    schema_id: UUID,
     *,
     client: AuthenticatedClient | Client,
     x_api_key: None | str | Unset = UNSET,
@@ -137,7 +138,7 @@ def sync(
     """A schema's versions, newest first
 
     Args:
-        schema_id (str):
+        schema_id (UUID):
         x_api_key (None | str | Unset): API key
 
     Raises:
@@ -156,7 +157,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    schema_id: str,
+    schema_id: UUID,
     *,
     client: AuthenticatedClient | Client,
     x_api_key: None | str | Unset = UNSET,
@@ -164,7 +165,7 @@ async def asyncio_detailed(
     """A schema's versions, newest first
 
     Args:
-        schema_id (str):
+        schema_id (UUID):
         x_api_key (None | str | Unset): API key
 
     Raises:
@@ -186,7 +187,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    schema_id: str,
+    schema_id: UUID,
     *,
     client: AuthenticatedClient | Client,
     x_api_key: None | str | Unset = UNSET,
@@ -194,7 +195,7 @@ async def asyncio(
     """A schema's versions, newest first
 
     Args:
-        schema_id (str):
+        schema_id (UUID):
         x_api_key (None | str | Unset): API key
 
     Raises:

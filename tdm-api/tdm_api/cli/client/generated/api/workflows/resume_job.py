@@ -1,6 +1,7 @@
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
@@ -13,7 +14,7 @@ from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    job_id: str,
+    job_id: UUID,
     *,
     body: ResumeRequest,
     x_api_key: None | str | Unset = UNSET,
@@ -98,7 +99,7 @@ def _build_response(
 
 
 def sync_detailed(
-    job_id: str,
+    job_id: UUID,
     *,
     client: AuthenticatedClient | Client,
     body: ResumeRequest,
@@ -107,7 +108,7 @@ def sync_detailed(
     """Approve or reject the PII map of a job paused for approval
 
     Args:
-        job_id (str):
+        job_id (UUID):
         x_api_key (None | str | Unset): API key
         body (ResumeRequest): The answer to a job paused for PII approval.
 
@@ -133,7 +134,7 @@ def sync_detailed(
 
 
 def sync(
-    job_id: str,
+    job_id: UUID,
     *,
     client: AuthenticatedClient | Client,
     body: ResumeRequest,
@@ -142,7 +143,7 @@ def sync(
     """Approve or reject the PII map of a job paused for approval
 
     Args:
-        job_id (str):
+        job_id (UUID):
         x_api_key (None | str | Unset): API key
         body (ResumeRequest): The answer to a job paused for PII approval.
 
@@ -163,7 +164,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    job_id: str,
+    job_id: UUID,
     *,
     client: AuthenticatedClient | Client,
     body: ResumeRequest,
@@ -172,7 +173,7 @@ async def asyncio_detailed(
     """Approve or reject the PII map of a job paused for approval
 
     Args:
-        job_id (str):
+        job_id (UUID):
         x_api_key (None | str | Unset): API key
         body (ResumeRequest): The answer to a job paused for PII approval.
 
@@ -196,7 +197,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    job_id: str,
+    job_id: UUID,
     *,
     client: AuthenticatedClient | Client,
     body: ResumeRequest,
@@ -205,7 +206,7 @@ async def asyncio(
     """Approve or reject the PII map of a job paused for approval
 
     Args:
-        job_id (str):
+        job_id (UUID):
         x_api_key (None | str | Unset): API key
         body (ResumeRequest): The answer to a job paused for PII approval.
 
