@@ -6,11 +6,12 @@ import json
 
 import httpx
 import pytest
+from tenacity import wait_none
 
 from tdm_api.cli.client.context import ClientOptions, OutputFormat
 from tdm_api.cli.client.download import download, safe_name
 from tdm_api.cli.client.exit_codes import ExitCode
-from tdm_api.cli.client.follow import wait_for_job
+from tdm_api.cli.client.follow import RECONNECT_ATTEMPTS, wait_for_job
 from tdm_api.cli.client.generated.api.connections import create_connection
 from tdm_api.cli.client.generated.api.jobs import list_jobs
 from tdm_api.cli.client.generated.api.subset import create_subset
@@ -194,3 +195,38 @@ def test_a_server_that_is_not_the_api_is_reported_not_crashed_on():
     with odd_scheme as client, pytest.raises(ClientError) as caught:
         client.call(list_jobs.sync_detailed)
     assert caught.value.exit_code is ExitCode.UNREACHABLE and "unsupported protocol" in caught.value.message
+
+
+def test_wait_reconnects_after_the_last_event_id_when_the_stream_drops(monkeypatch, capsys):
+    monkeypatch.setattr("tdm_api.cli.client.follow.RECONNECT_WAIT", wait_none())
+    first = _sse({"type": "status", "status": "running"}, {"type": "progress", "stage": "load", "done": 1})
+    done = _job_server("succeeded")
+    resumed_after: list[str | None] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path.endswith("/events"):
+            resumed_after.append(request.headers.get("Last-Event-ID"))
+            if len(resumed_after) == 1:
+                return httpx.Response(200, text=first, headers={"content-type": "text/event-stream"})
+            if len(resumed_after) == 2:
+                raise httpx.ConnectError("[Errno 111] Connection refused", request=request)
+        return done(request)
+
+    with _client(handler) as client:
+        assert wait_for_job(client, ClientOptions(output=OutputFormat.json), JOB) is ExitCode.SUCCEEDED
+    assert resumed_after == [None, "2-0", "2-0"]
+    assert json.loads(capsys.readouterr().out)["status"] == "succeeded"
+
+
+def test_wait_gives_up_on_an_api_that_stays_away(monkeypatch):
+    monkeypatch.setattr("tdm_api.cli.client.follow.RECONNECT_WAIT", wait_none())
+    attempts = []
+
+    def refuse(request: httpx.Request) -> httpx.Response:
+        attempts.append(request)
+        raise httpx.ConnectError("[Errno 111] Connection refused", request=request)
+
+    with _client(refuse) as client, pytest.raises(ClientError) as caught:
+        wait_for_job(client, ClientOptions(output=OutputFormat.json), JOB)
+    assert caught.value.exit_code is ExitCode.UNREACHABLE
+    assert len(attempts) == RECONNECT_ATTEMPTS

@@ -6,7 +6,9 @@ from __future__ import annotations
 import io
 import json
 
+import httpx
 import pytest
+from httpx_sse import EventSource
 
 from tdm_api.cli.client.exit_codes import ExitCode, exit_code_for_status
 from tdm_api.cli.client.generated.models import ProvisionRequest, ReviewItem, SubsetJobRequest
@@ -18,26 +20,39 @@ from tdm_api.cli.client.request_files import (
     require,
     to_model,
 )
-from tdm_api.cli.client.sse import parse_events
+from tdm_api.cli.client.sse import job_events
 from tdm_api.cli.client.subsetting import expand_filters
 
 
+def _events(text: str) -> list:
+    """The decoded events of a stream body, arriving in small chunks as over a network."""
+    chunks = [text[i : i + 7].encode() for i in range(0, len(text), 7)]
+    response = httpx.Response(200, headers={"content-type": "text/event-stream"}, content=iter(chunks))
+    return list(job_events(EventSource(response)))
+
+
 def test_sse_events_with_ids_names_comments_and_multiline_data():
-    lines = [
-        "event: status",
-        'data: {"type": "status", "status": "running"}',
-        "",
-        ": keep-alive",
-        "",
-        "id: 17-0",
-        "event: progress",
-        'data: {"type": "progress",',
-        'data:  "stage": "load", "done": 3}',
-        "",
-        "data: not json",
-    ]
-    events = list(parse_events(lines))
-    assert [(e.id, e.event) for e in events] == [(None, "status"), ("17-0", "progress"), (None, "message")]
+    stream = "\r\n".join(
+        [
+            "event: status",
+            'data: {"type": "status", "status": "running"}',
+            "",
+            ": keep-alive",
+            "",
+            "id: 17-0",
+            "event: progress",
+            'data: {"type": "progress",',
+            'data:  "stage": "load", "done": 3}',
+            "",
+            "data: not json",
+            "",
+            "",
+        ]
+    )
+    events = _events(stream)
+    # An event without its own id carries the last one seen: the id to resume after.
+    assert [(e.id, e.event) for e in events] == [(None, "status"), ("17-0", "progress"), ("17-0", "message")]
+    assert events[0].data == {"type": "status", "status": "running"}
     assert events[1].data == {"type": "progress", "stage": "load", "done": 3}
     assert events[2].data == {"message": "not json"}
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
+from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_exponential
 
 from tdm_api.cli.client.context import ClientOptions
 from tdm_api.cli.client.exit_codes import STATUS_EXIT, ExitCode
@@ -14,12 +14,14 @@ from tdm_api.cli.client.generated.models import JobDetail
 from tdm_api.cli.client.generated.types import UNSET
 from tdm_api.cli.client.http import ApiClient, ClientError
 from tdm_api.cli.client.render import print_json, show_record
-from tdm_api.cli.client.sse import parse_events
+from tdm_api.cli.client.sse import job_events as decode_events
 from tdm_api.cli.console import err, out
 
 # The API sends a keep-alive every ~10 s; a minute of silence means the connection is gone.
 STREAM_READ_TIMEOUT_S = 60.0
 RECONNECT_ATTEMPTS = 5
+# 0.5 s, 1 s, 2 s, 4 s between attempts.
+RECONNECT_WAIT = wait_exponential(multiplier=0.5, max=5)
 
 
 class StageProgress:
@@ -70,33 +72,60 @@ class StageProgress:
             self._progress.console.print(f"{stage}{event['message']}", markup=False, style="dim")
 
 
-def _follow_events(client: ApiClient, job_id: str, progress: StageProgress) -> str | None:
-    """Read events until the job ends or parks; returns the last status seen (None if the stream broke)."""
-    last_id: str | None = None
-    status: str | None = None
-    for attempt in range(RECONNECT_ATTEMPTS):
+class _StreamEnded(Exception):
+    """The server closed the event stream before the job ended or parked."""
+
+
+def _reconnects(exc: BaseException) -> bool:
+    return isinstance(exc, _StreamEnded) or (
+        isinstance(exc, ClientError) and exc.exit_code is ExitCode.UNREACHABLE
+    )
+
+
+class _EventFollower:
+    """Reads a job's events into the progress bars, resuming after the last event id it saw."""
+
+    def __init__(self, client: ApiClient, job_id: str, progress: StageProgress) -> None:
+        self.client, self.job_id, self.progress = client, job_id, progress
+        self.last_id: str | None = None
+        self.status: str | None = None
+
+    def read_once(self) -> str:
+        """Read one connection's events; the final status, or `_StreamEnded` when the stream closes first."""
         # The generated endpoint reads whole bodies; a stream takes its request (path, headers) instead.
-        request = job_events._get_kwargs(job_id, last_event_id=last_id or UNSET)
-        request["headers"]["Accept"] = "text/event-stream"
-        try:
-            with client.stream(request, read_timeout=STREAM_READ_TIMEOUT_S) as response:
-                for event in parse_events(response.iter_lines()):
-                    last_id = event.id or last_id
-                    kind = event.data.get("type") or event.event
-                    if kind == "progress":
-                        progress.update(event.data)
-                    elif kind == "log":
-                        progress.log(event.data)
-                    elif kind == "status":
-                        status = event.data.get("status") or status
-                        if status in STATUS_EXIT:
-                            return status
-            # The server closed the stream without a final status: ask again.
-        except ClientError as exc:
-            if exc.exit_code is not ExitCode.UNREACHABLE or attempt == RECONNECT_ATTEMPTS - 1:
-                raise
-        time.sleep(min(2**attempt * 0.5, 5))
-    return status
+        request = job_events._get_kwargs(self.job_id, last_event_id=self.last_id or UNSET)
+        with self.client.events(request, read_timeout=STREAM_READ_TIMEOUT_S) as source:
+            for event in decode_events(source):
+                self.last_id = event.id or self.last_id
+                kind = event.data.get("type") or event.event
+                if kind == "progress":
+                    self.progress.update(event.data)
+                elif kind == "log":
+                    self.progress.log(event.data)
+                elif kind == "status":
+                    self.status = event.data.get("status") or self.status
+                    if self.status in STATUS_EXIT:
+                        return self.status
+        raise _StreamEnded
+
+
+def _follow_events(client: ApiClient, job_id: str, progress: StageProgress) -> str | None:
+    """Read events until the job ends or parks; returns the last status seen (None if the stream broke).
+
+    A dropped connection or a stream closed early is retried (tenacity) with the Last-Event-ID;
+    any other error ends the command.
+    """
+    follower = _EventFollower(client, job_id, progress)
+    retrying = Retrying(
+        stop=stop_after_attempt(RECONNECT_ATTEMPTS),
+        wait=RECONNECT_WAIT,
+        retry=retry_if_exception(_reconnects),
+        reraise=True,
+    )
+    try:
+        return retrying(follower.read_once)
+    except _StreamEnded:
+        return follower.status
 
 
 def wait_for_job(client: ApiClient, options: ClientOptions, job_id: str) -> ExitCode:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import httpx
+from httpx_sse import EventSource, connect_sse
 
 from tdm_api.cli.client.exit_codes import ExitCode, exit_code_for_status
 from tdm_api.cli.client.generated import Client
@@ -142,13 +143,26 @@ class ApiClient:
         read_timeout: float | None = None,
         follow_redirects: bool = True,
     ) -> Iterator[httpx.Response]:
-        """A streamed request (events, downloads) built by a generated endpoint's `_get_kwargs`."""
+        """A streamed request (downloads) built by a generated endpoint's `_get_kwargs`; errors raise."""
         timeout = httpx.Timeout(read_timeout, connect=5.0)
         with (
             self._translate_errors(),
             self._http.stream(**request, timeout=timeout, follow_redirects=follow_redirects) as response,
         ):
             yield response
+
+    @contextmanager
+    def events(self, request: dict[str, Any], *, read_timeout: float) -> Iterator[EventSource]:
+        """A Server-Sent Events stream (httpx-sse) for a request built by a generated `_get_kwargs`."""
+        method, url = request["method"], request["url"]
+        rest = {k: v for k, v in request.items() if k not in ("method", "url")}
+        with (
+            self._translate_errors(),
+            connect_sse(
+                self._http, method.upper(), url, timeout=httpx.Timeout(read_timeout, connect=5.0), **rest
+            ) as source,
+        ):
+            yield source
 
     @contextmanager
     def _translate_errors(self) -> Iterator[None]:
@@ -167,7 +181,8 @@ class ApiClient:
                 f"the TDM API at {self.api_url} closed the connection: {_reason(exc)}", ExitCode.UNREACHABLE
             ) from None
         except (httpx.HTTPError, httpx.InvalidURL) as exc:
-            # Anything else on the way (bad URL scheme, TLS, proxy): the API cannot be used as given.
+            # Anything else on the way (bad URL scheme, TLS, proxy, not an event stream): the API
+            # cannot be used as given.
             raise ClientError(
                 f"cannot use the TDM API at {self.api_url}: {_reason(exc)}", ExitCode.UNREACHABLE
             ) from None
