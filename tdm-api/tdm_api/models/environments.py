@@ -10,6 +10,9 @@ from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
 
 from tdm_api.models.connections import check_postgres_url
 
+OperatingRole = Literal["admin", "operator"]
+OPERATING_ROLES: tuple[OperatingRole, ...] = ("admin", "operator")
+
 
 class SmokeQuery(BaseModel):
     name: str = Field(min_length=1, max_length=100)
@@ -24,7 +27,7 @@ class EnvironmentConfig(BaseModel):
     reset_mode: Literal["truncate", "append", "upsert", "drop_create"] = "truncate"
     target_schema: str = Field("public", pattern=r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")
     smoke_queries: list[SmokeQuery] = Field(default_factory=list, max_length=50)
-    allowed_roles: list[Literal["admin", "operator"]] = Field(default_factory=lambda: ["admin", "operator"])
+    allowed_roles: list[OperatingRole] = Field(default_factory=lambda: list(OPERATING_ROLES))
     protected: bool = False
     webhook_url: str | None = None
     tier: Literal["non_production", "production"] = Field(

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, SkipValidation, model_validator
+from pydantic.json_schema import JsonDict
 
 from tdm_agents.masking.transformers import rules_body_type
 from tdm_api.models.common import INTEGER_MAX
@@ -16,9 +17,13 @@ from tdm_api.models.privacy import UnknownColumns
 # or a list of {"table", "column", "type", "options"} (see docs/masking.md). The schema is the
 # catalogue's tagged union (one shape per rule type); the body is checked by the masking agent's
 # own parser, which reports every problem per rule at once (`services.masking_inputs`).
-RulesBody = Annotated[rules_body_type(), SkipValidation]
+if TYPE_CHECKING:
+    # Built from the catalogue at import time, so no static type describes it.
+    RulesBody = Any
+else:
+    RulesBody = Annotated[rules_body_type(), SkipValidation]
 MAX_PREVIEW_ROWS = 20
-_RULES_EXAMPLE = {
+_RULES_EXAMPLE: JsonDict = {
     "customers.email": "mask.email_deterministic",
     "customers.first_name": "mask.fake_first_name",
     "customers.phone": {"type": "mask.fpe_digits", "options": {"tweak_label": "phone"}},

@@ -5,11 +5,12 @@ from __future__ import annotations
 import uuid
 
 from pydantic import ConfigDict, Field, model_validator
+from pydantic.json_schema import JsonDict
 
 from tdm_agents.subsetting import SubsetPlan, SubsetRequest
 from tdm_api.models.common import NonNegInt64
 
-_EXAMPLE = {
+_EXAMPLE: JsonDict = {
     "schema_version_id": "7d4c8f2e-1b9a-4c3e-8f6d-2a5b9c0e1d23",
     "connection_id": "0b0b5a8e-7a1c-4c55-9d36-3f1f0d8a9d10",
     "root_table": "customers",

@@ -8,6 +8,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+WebhookEvent = Literal["tdm.job.completed"]
+WEBHOOK_EVENTS: tuple[WebhookEvent, ...] = ("tdm.job.completed",)
 StepName = Literal[
     "discover_schema", "pii_classification", "subsetting", "masking", "synthetic", "provisioning"
 ]
@@ -89,7 +91,7 @@ class WebhookCreate(BaseModel):
     url: str = Field(pattern=r"^https?://", max_length=2000)
     secret: str | None = Field(None, min_length=16, max_length=200, description="HMAC-SHA256 signing secret")
     environment: str | None = Field(None, description="Only jobs provisioning into this environment (name)")
-    events: list[Literal["tdm.job.completed"]] = Field(default_factory=lambda: ["tdm.job.completed"])
+    events: list[WebhookEvent] = Field(default_factory=lambda: list(WEBHOOK_EVENTS))
 
 
 class WebhookOut(BaseModel):
