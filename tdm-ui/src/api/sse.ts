@@ -1,7 +1,10 @@
 /**
  * Job events over Server-Sent Events, read with fetch streaming because EventSource cannot send
- * the X-API-Key header. Reconnects after a dropped connection, resuming after the last event id.
+ * the X-API-Key header, and parsed by eventsource-parser. Reconnects after a dropped connection,
+ * resuming after the last event id.
  */
+import { createParser, type EventSourceMessage } from "eventsource-parser";
+
 import { API_PREFIX, authHeaders, parseBody } from "./http";
 import { networkError, toApiError } from "./problem";
 
@@ -15,36 +18,6 @@ export interface JobEvent {
   level?: string | null;
 }
 
-export interface SseMessage {
-  id: string | null;
-  event: string;
-  data: string;
-}
-
-/** Split a text/event-stream into messages; returns the parsed messages and the unparsed rest. */
-export function parseSseChunk(buffer: string): { messages: SseMessage[]; rest: string } {
-  const normalized = buffer.replace(/\r\n?/g, "\n");
-  const blocks = normalized.split("\n\n");
-  const rest = blocks.pop() ?? "";
-  const messages: SseMessage[] = [];
-  for (const block of blocks) {
-    let id: string | null = null;
-    let event = "message";
-    const data: string[] = [];
-    for (const line of block.split("\n")) {
-      if (!line || line.startsWith(":")) continue;
-      const colon = line.indexOf(":");
-      const name = colon === -1 ? line : line.slice(0, colon);
-      const value = colon === -1 ? "" : line.slice(colon + 1).replace(/^ /, "");
-      if (name === "id") id = value;
-      else if (name === "event") event = value;
-      else if (name === "data") data.push(value);
-    }
-    if (data.length > 0) messages.push({ id, event, data: data.join("\n") });
-  }
-  return { messages, rest };
-}
-
 export const TERMINAL_STATUSES = new Set(["succeeded", "failed", "cancelled"]);
 
 interface FollowOptions {
@@ -54,22 +27,24 @@ interface FollowOptions {
   maxRetries?: number;
 }
 
-async function readStream(response: Response, onMessage: (m: SseMessage) => boolean): Promise<boolean> {
+/** Feed one response's body to the parser until `onMessage` says the job ended (true) or the body ends. */
+async function readStream(response: Response, onMessage: (m: EventSourceMessage) => boolean): Promise<boolean> {
   const reader = response.body?.getReader();
   if (!reader) return false;
   const decoder = new TextDecoder();
-  let buffer = "";
+  let finished = false;
+  const parser = createParser({
+    onEvent: (message) => {
+      if (!finished) finished = onMessage(message);
+    },
+  });
   for (;;) {
     const { value, done } = await reader.read();
     if (done) return false;
-    buffer += decoder.decode(value, { stream: true });
-    const { messages, rest } = parseSseChunk(buffer);
-    buffer = rest;
-    for (const message of messages) {
-      if (onMessage(message)) {
-        await reader.cancel();
-        return true;
-      }
+    parser.feed(decoder.decode(value, { stream: true }));
+    if (finished) {
+      await reader.cancel();
+      return true;
     }
   }
 }
@@ -89,7 +64,7 @@ export async function followJobEvents(jobId: string, options: FollowOptions): Pr
       finished = await readStream(response, (message) => {
         if (message.id) lastId = message.id;
         const event = JSON.parse(message.data) as JobEvent;
-        onEvent({ ...event, type: event.type ?? message.event });
+        onEvent({ ...event, type: event.type ?? message.event ?? "message" });
         return event.type === "status" && TERMINAL_STATUSES.has(event.status ?? "");
       });
       failures = 0;
