@@ -2,6 +2,8 @@
 
 import socket
 
+from tenacity import RetryError, Retrying, retry_if_exception_type, stop_after_delay, wait_fixed
+
 
 class PortTaken(RuntimeError):
     """A server must come back on its port (clients hold URLs with it), but another process has it."""
@@ -31,13 +33,13 @@ def port_is_free(port: int, host: str = "127.0.0.1") -> bool:
 
 def wait_for_port(port: int, host: str = "127.0.0.1", timeout: float = 30.0) -> bool:
     """True once something accepts connections on host:port, False after `timeout` seconds."""
-    import time
-
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with socket.create_connection((host, port), timeout=0.5):
-                return True
-        except OSError:
-            time.sleep(0.1)
-    return False
+    retrying = Retrying(
+        stop=stop_after_delay(timeout), wait=wait_fixed(0.1), retry=retry_if_exception_type(OSError)
+    )
+    try:
+        for attempt in retrying:
+            with attempt, socket.create_connection((host, port), timeout=0.5):
+                pass
+    except RetryError:
+        return False
+    return True
