@@ -44,9 +44,9 @@ class UnitOfWork:
     """
 
     session: Session
-    _after: list[Callable[[], None]] = field(default_factory=list)
+    _after: list[Callable[[], object]] = field(default_factory=list)
 
-    def after_commit(self, fn: Callable[[], None]) -> None:
+    def after_commit(self, fn: Callable[[], object]) -> None:
         self._after.append(fn)
 
     def complete(self) -> None:
@@ -138,7 +138,7 @@ def audit(
     principal: Principal,
     action: str,
     resource_type: str,
-    resource_id: object = None,
+    resource_id: uuid.UUID | str | None = None,
     details: dict | None = None,
 ) -> None:
     """Record who changed what, in the same transaction as the change."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import abc
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Sequence
 from typing import Any, BinaryIO
 
 import pyarrow as pa
@@ -95,8 +95,9 @@ class DatasetStore(abc.ABC):
         batch_size: int = DEFAULT_BATCH_SIZE,
         *,
         allow_incomplete: bool = False,
-    ) -> Iterator[pa.RecordBatch]:
-        """Stream a table's rows as record batches of at most ``batch_size`` rows.
+    ) -> Generator[pa.RecordBatch, None, None]:
+        """Stream a table's rows as record batches of at most ``batch_size`` rows; ``close()`` the
+        generator to release the file when stopping early.
 
         Raises (eagerly, before the first batch) DatasetNotFound for an unknown version or
         table and IncompleteDataset for a version without a manifest.
@@ -194,7 +195,7 @@ class DatasetStore(abc.ABC):
 
 def _closing_batches(
     source: BinaryIO, columns: Sequence[str] | None, batch_size: int
-) -> Iterator[pa.RecordBatch]:
+) -> Generator[pa.RecordBatch, None, None]:
     """Yield batches from ``source`` and close it when iteration ends or the consumer stops early."""
     with source:
         yield from iter_batches(source, columns, batch_size)
