@@ -319,7 +319,8 @@ def store_subset_dataset(state: StepState, runtime: Runtime[JobContext]) -> dict
     )
     with services.unit_of_work() as session:
         datasets = DatasetRepository(session)
-        if datasets.get(version_id).status != "ready":
+        current = datasets.get(version_id)
+        if current is None or current.status != "ready":
             datasets.set_status(
                 version_id,
                 "ready",
