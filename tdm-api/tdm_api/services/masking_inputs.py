@@ -57,11 +57,12 @@ def ready_dataset(session: Session, store: DatasetStore, dataset_version_id: uui
     return row
 
 
-def schema_snapshot(session: Session, schema_version_id: uuid.UUID) -> SchemaSnapshot:
-    """The schema version's snapshot (user-defined keys included); 404 when unknown, 409 when a
-    user-defined key links incompatible types (rules would propagate across it)."""
+def schema_snapshot(session: Session, schema_version_id: uuid.UUID | None) -> SchemaSnapshot:
+    """The schema version's snapshot (user-defined keys included); 404 when unknown or absent (a
+    dataset made without one), 409 when a user-defined key links incompatible types (rules would
+    propagate across it)."""
     repo = SchemaRepository(session)
-    if repo.get_version(schema_version_id) is None:
+    if schema_version_id is None or repo.get_version(schema_version_id) is None:
         raise NotFound("No schema version with this id.", field="schema_version_id")
     snapshot = repo.load_snapshot(schema_version_id)
     try:
