@@ -19,7 +19,7 @@ from tdm_orchestrator.hooks import WorkerJobHooks
 from tdm_orchestrator.nodes.await_approval import ApprovalRejected
 from tdm_orchestrator.nodes.finalize import build_result
 from tdm_orchestrator.services import Services
-from tdm_orchestrator.webhooks import notify_job_finished
+from tdm_orchestrator.webhooks import enqueue_job_finished
 
 log = logging.getLogger("tdm.worker")
 
@@ -114,6 +114,8 @@ def _finish(
 ) -> str:
     with services.unit_of_work() as session:
         job = JobRepository(session).finish(uuid.UUID(job_id), status, result=result, error=error)
+        if job is not None:
+            enqueue_job_finished(session, job)  # committed with the status, sent by the WebhookSender
         if status != "succeeded":
             # A version is ready only when its job succeeds, even one a finished step completed.
             failed = DatasetRepository(session).fail_versions_of_job(uuid.UUID(job_id))
@@ -124,8 +126,6 @@ def _finish(
                     f"{len(failed)} dataset version(s) of this job marked failed",
                 )
     hooks.status(status, error or "")
-    if job is not None:
-        notify_job_finished(services, job)
     return status
 
 

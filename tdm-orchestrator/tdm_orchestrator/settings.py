@@ -85,6 +85,51 @@ class OrchestratorSettings(BaseSettings):
         validation_alias="TDM_WEBHOOK_ALLOWED_HOSTS",
         description="Comma-separated host names or IP addresses job webhooks may be sent to even if private.",
     )
+    webhook_max_attempts: int = Field(
+        8,
+        ge=1,
+        le=50,
+        validation_alias="TDM_WEBHOOK_MAX_ATTEMPTS",
+        description="POSTs of one webhook delivery before it is given up and marked dead.",
+    )
+    webhook_first_backoff_s: float = Field(
+        1.0,
+        gt=0,
+        validation_alias="TDM_WEBHOOK_FIRST_BACKOFF_S",
+        description="Wait before the second POST of a delivery; each further wait doubles.",
+    )
+    webhook_max_backoff_s: float = Field(
+        120.0,
+        gt=0,
+        validation_alias="TDM_WEBHOOK_MAX_BACKOFF_S",
+        description="Longest wait between two POSTs of a delivery.",
+    )
+    webhook_timeout_s: float = Field(
+        10.0,
+        gt=0,
+        validation_alias="TDM_WEBHOOK_TIMEOUT_S",
+        description="How long one webhook POST may take.",
+    )
+    webhook_lease_s: float = Field(
+        30.0,
+        gt=0,
+        validation_alias="TDM_WEBHOOK_LEASE_S",
+        description="A delivery a sender claimed stays hidden from other senders this long past its next "
+        "expected POST; a dead worker's deliveries are taken over after it.",
+    )
+    webhook_senders: int = Field(
+        2,
+        ge=1,
+        le=32,
+        validation_alias="TDM_WEBHOOK_SENDERS",
+        description="Threads per worker sending webhook deliveries from the outbox.",
+    )
+    webhook_poll_s: float = Field(
+        1.0,
+        gt=0,
+        validation_alias="TDM_WEBHOOK_POLL_S",
+        description="How often an idle sender looks for due webhook deliveries.",
+    )
 
 
 def get_settings() -> OrchestratorSettings:

@@ -31,6 +31,7 @@ from tdm_orchestrator.graphs.master import build_master_graph
 from tdm_orchestrator.runner import fail_job, run_job
 from tdm_orchestrator.services import Services
 from tdm_orchestrator.settings import OrchestratorSettings
+from tdm_orchestrator.webhook_sender import WebhookSender
 
 log = logging.getLogger("tdm.worker")
 
@@ -51,6 +52,7 @@ class Worker:
         )
         self.graph = build_master_graph().compile(checkpointer=self._checkpointer)
         self.orphan_sweeper = OrphanedVersionSweeper(services, settings.orphan_grace_s)
+        self.webhook_sender = WebhookSender(services, settings, self.worker_id)
 
     # -- main loop ---------------------------------------------------------------------------
     def run(self) -> None:
@@ -58,6 +60,7 @@ class Worker:
         executor = ThreadPoolExecutor(self.settings.concurrency, thread_name_prefix="job")
         beat = threading.Thread(target=self._heartbeat_loop, name="heartbeat", daemon=True)
         beat.start()
+        self.webhook_sender.start()
         next_requeue = next_sweep = next_orphan_sweep = 0.0
         try:
             while not self.stopping.is_set():
@@ -79,6 +82,7 @@ class Worker:
                     self._start(executor, delivery)
         finally:
             executor.shutdown(wait=True)
+            self.webhook_sender.stop()  # after the jobs: their completions are in the outbox by now
             self._close_checkpointer()
             log.info("worker %s stopped", self.worker_id)
 

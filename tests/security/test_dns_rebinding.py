@@ -28,7 +28,7 @@ from tdm_agents.synthetic.settings import SyntheticSettings
 from tdm_agents.synthetic.sources.browser import chromium_available
 from tdm_agents.synthetic.sources.spec_fetch import fetch_spec
 from tdm_agents.synthetic.sources.ui_crawl import crawl
-from tdm_orchestrator.webhooks import deliver
+from tdm_orchestrator.webhook_delivery import Message, Outcome, deliver
 from tests.security.rebinding_support import PUBLIC_ADDRESS, RebindingResolver, local_server
 
 pytestmark = pytest.mark.timeout(180)
@@ -114,7 +114,8 @@ def test_webhook_to_a_rebound_name_is_refused_once_and_logged_without_secrets(re
     with local_server() as server:
         url = server.url(resolver.rebind("hooks.test"), "/services/T0/B0/pathsecret?token=querysecret")
         started = time.monotonic()
-        assert deliver(url, b"{}", "signing-secret-0123456789", policy=policy) is False
+        message = Message(url, b"{}", "tdm.job.completed", "delivery-1", "signing-secret-0123456789")
+        assert deliver(message, policy=policy).outcome is Outcome.REFUSED
         assert time.monotonic() - started < 1.0  # no backoff: a refusal is not retried
         assert server.hits == []
         assert resolver.lookups["hooks.test"] == 2
@@ -128,7 +129,8 @@ def test_webhook_to_an_allowed_receiver_is_delivered_on_the_checked_address(reso
     with local_server() as server:
         name = resolver.local("receiver.test")
         policy = UrlPolicy(allowed_hosts=frozenset({name}))
-        assert deliver(server.url(name, "/hook"), b"{}", None, policy=policy) is True
+        message = Message(server.url(name, "/hook"), b"{}", "tdm.job.completed", "delivery-1")
+        assert deliver(message, policy=policy).outcome is Outcome.DELIVERED
         assert [(h.method, h.host) for h in server.hits] == [("POST", f"receiver.test:{server.port}")]
 
 

@@ -12,7 +12,7 @@ import time
 import pytest
 
 from tdm_orchestrator.contract import webhook_url_policy
-from tdm_orchestrator.webhooks import deliver
+from tdm_orchestrator.webhook_delivery import Message, Outcome, RetryPlan, deliver
 from tests.security.rebinding_support import local_server
 
 API = "/api/v1"
@@ -31,6 +31,10 @@ def strict_webhooks(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("TDM_WEBHOOK_ALLOW_PRIVATE", raising=False)
     monkeypatch.delenv("TDM_WEBHOOK_ALLOWED_HOSTS", raising=False)
     monkeypatch.delenv("TDM_ENV_FILE", raising=False)
+
+
+def _message(url: str, secret: str | None = None) -> Message:
+    return Message(url, b"{}", "tdm.job.completed", "delivery-1", secret)
 
 
 def _problem(response, field: str) -> dict:
@@ -99,7 +103,7 @@ def test_delivery_rechecks_the_url_and_does_not_retry_a_refusal(strict_webhooks,
     with local_server() as server:
         started = time.monotonic()
         url = f"http://127.0.0.1:{server.port}/hook/secret-path?sig=secret-query"
-        assert deliver(url, b"{}", "whsec-0123456789abcdef") is False
+        assert deliver(_message(url, "whsec-0123456789abcdef")).outcome is Outcome.REFUSED
         assert time.monotonic() - started < 1.0
         assert server.hits == []
     assert "TDM_WEBHOOK_ALLOW_PRIVATE" in caplog.text
@@ -112,11 +116,12 @@ def test_the_allow_setting_lets_a_local_receiver_through(strict_webhooks, monkey
     monkeypatch.setenv("TDM_WEBHOOK_ALLOWED_HOSTS", "127.0.0.1")
     assert webhook_url_policy().trusts("127.0.0.1")
     with local_server() as server:
-        assert deliver(f"http://127.0.0.1:{server.port}/hook", b"{}", None) is True
+        assert deliver(_message(f"http://127.0.0.1:{server.port}/hook")).outcome is Outcome.DELIVERED
         assert [h.method for h in server.hits] == ["POST"]
 
 
 def test_a_receiver_that_does_not_resolve_is_retried_a_bounded_number_of_times(strict_webhooks, caplog):
     caplog.set_level(logging.WARNING, logger="tdm.webhooks")
-    assert deliver("http://receiver.invalid/hook", b"{}", None, attempts=2) is False
+    result = deliver(_message("http://receiver.invalid/hook"), RetryPlan(attempts=2, first_backoff_s=0.01))
+    assert result.outcome is Outcome.GAVE_UP and result.error == "the host does not resolve"
     assert caplog.text.count("does not resolve") == 2
