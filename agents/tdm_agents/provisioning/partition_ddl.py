@@ -93,12 +93,12 @@ def _partition_sql(part: TableInfo, parent: sql.Composable, layout: TargetLayout
             )
     for check in part.check_constraints:
         if check.name not in inherited:
-            body = (
+            clause = (
                 check.expression
                 if check.expression.upper().startswith("CHECK")
                 else f"CHECK ({check.expression})"
             )
-            local.append(sql.SQL("CONSTRAINT {} {}").format(sql.Identifier(check.name), sql.SQL(body)))
+            local.append(sql.SQL("CONSTRAINT {} {}").format(sql.Identifier(check.name), sql.SQL(clause)))
     body = sql.SQL(" ({})").format(sql.SQL(", ").join(local)) if local else sql.SQL("")
     statement = sql.SQL("CREATE TABLE {} PARTITION OF {}{} {}").format(
         target_ident(part, layout), parent, body, sql.SQL(part.partition_bound or "DEFAULT")

@@ -14,6 +14,7 @@ from typing import Any
 
 import psycopg
 from psycopg import sql
+from psycopg.abc import Query
 
 from tdm_agents.provisioning.enforced import EnforcedKeys, enforced_keys
 from tdm_agents.provisioning.layout import TargetLayout, TargetTable
@@ -46,7 +47,7 @@ def _check(name: str, passed: bool, detail: str) -> dict[str, Any]:
     return {"name": name, "passed": passed, "detail": detail}
 
 
-def _scalar(conn: psycopg.Connection, query: sql.Composable) -> int:
+def _scalar(conn: psycopg.Connection, query: Query) -> int:
     row = conn.execute(query).fetchone()
     return int(row[0]) if row else 0
 

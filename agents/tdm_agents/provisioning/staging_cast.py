@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import psycopg
 from psycopg import sql
+from psycopg.abc import Query
 
 from tdm_agents.provisioning.errors import LoadError
 from tdm_agents.provisioning.layout import TargetTable
@@ -17,7 +18,7 @@ from tdm_agents.provisioning.wire import TableWire
 
 def insert_from_staging(
     conn: psycopg.Connection,
-    statement: sql.Composable,
+    statement: Query,
     table: TargetTable,
     wire: TableWire,
     staging: sql.Identifier,

@@ -111,7 +111,9 @@ def _explain(
     conn: psycopg.Connection, query: sql.Composable, params: list[str] | None = None
 ) -> tuple[int, int]:
     """(rows, width) the planner expects for `query`."""
-    plan = conn.execute(sql.SQL("EXPLAIN (FORMAT JSON) ") + query, params or None).fetchone()[0][0]["Plan"]
+    row = conn.execute(sql.SQL("EXPLAIN (FORMAT JSON) ") + query, params or None).fetchone()
+    assert row is not None, "EXPLAIN answers one row"
+    plan = row[0][0]["Plan"]
     return int(plan["Plan Rows"]), int(plan["Plan Width"])
 
 

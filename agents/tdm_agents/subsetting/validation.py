@@ -288,7 +288,9 @@ def _cut_relationships(req: SubsetRequest, snapshot: SchemaSnapshot, graph: FkGr
     cut = set()
     for i, rel in enumerate(graph.relationships):
         child = snapshot.table(rel.child_key)
-        if all((c := child.column(name)) is not None and c.nullable for name in rel.child_columns):
+        if child is not None and all(
+            (c := child.column(name)) is not None and c.nullable for name in rel.child_columns
+        ):
             cut.add(i)
     return frozenset(cut)
 
