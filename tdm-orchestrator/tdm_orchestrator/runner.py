@@ -19,6 +19,7 @@ from tdm_orchestrator.hooks import WorkerJobHooks
 from tdm_orchestrator.nodes.await_approval import ApprovalRejected
 from tdm_orchestrator.nodes.finalize import build_result
 from tdm_orchestrator.services import Services
+from tdm_orchestrator.state import TDMState
 from tdm_orchestrator.webhooks import enqueue_job_finished
 
 log = logging.getLogger("tdm.worker")
@@ -35,19 +36,21 @@ def _initial_state(job: Any) -> dict[str, Any]:
     }
 
 
-def _invoke(graph: Any, config: dict, context: JobContext, initial: dict, resume: Any) -> tuple[dict, bool]:
+def _invoke(
+    graph: Any, config: dict, context: JobContext, initial: dict, resume: Any
+) -> tuple[TDMState, bool]:
     """Run or resume the graph; returns (state values, paused for approval)."""
     snapshot = graph.get_state(config)
     if snapshot.next and snapshot.interrupts:
         if resume is None:
-            return dict(snapshot.values), True
+            return TDMState(**snapshot.values), True
         graph.invoke(Command(resume=resume), config, context=context)
     elif snapshot.next:
         graph.invoke(None, config, context=context)
     elif not (snapshot.values and snapshot.values.get("current_node") == "finalize"):
         graph.invoke(initial, config, context=context)
     after = graph.get_state(config)
-    return dict(after.values), bool(after.next and after.interrupts)
+    return TDMState(**after.values), bool(after.next and after.interrupts)
 
 
 def run_job(job_id: str, services: Services, graph: Any, worker_id: str) -> str | None:

@@ -169,8 +169,8 @@ class Worker:
             for job_id in job_ids:
                 repo.heartbeat(job_id, self.worker_id)
             cancelled = [str(job.id) for job in repo.jobs_by_ids(job_ids) if job.cancel_requested]
-        for job_id in cancelled:
-            request_cancel(self.services.redis, job_id)
+        for cancelled_id in cancelled:
+            request_cancel(self.services.redis, cancelled_id)
         self.queue.touch(self.worker_id, [d for d, _ in current])
         for _, lock in current:
             lock.extend()
