@@ -1,7 +1,9 @@
 """DDL for the dataset's tables that do not exist in the target, and the shape check for those that do.
 
 Tables are created without foreign keys; the loader adds them after the rows are in (a bulk load
-into keyless tables is faster, and cycles need no special order). Sequence defaults (`nextval`)
+into keyless tables is faster, and cycles need no special order). A plain new table (not partitioned,
+not in an inheritance tree, not loaded by upsert) gets its primary key and unique constraints after
+the load too: one sorted index build per key instead of an index insert per row. Sequence defaults (`nextval`)
 become identity columns, so the target owns its sequences. Names come from the schema snapshot
 (identifiers, quoted); types, defaults and expressions are the catalog's own text from discovery.
 """
@@ -57,8 +59,13 @@ class SchemaPlan:
     foreign_keys: list[sql.Composable] = field(default_factory=list)
 
 
-def plan_schema(layout: TargetLayout, catalog: TargetCatalog, *, recreate: bool = False) -> SchemaPlan:
-    """DDL for missing tables (or all tables when `recreate`), after checking existing ones fit."""
+def plan_schema(
+    layout: TargetLayout, catalog: TargetCatalog, *, recreate: bool = False, keys_after_load: bool = True
+) -> SchemaPlan:
+    """DDL for missing tables (or all tables when `recreate`), after checking existing ones fit.
+
+    `keys_after_load=False` (upserts) keeps every key in CREATE TABLE: ON CONFLICT needs it during the load.
+    """
     plan = SchemaPlan()
     missing = [t for t in layout.tables.values() if recreate or catalog.columns(t) is None]
     if not recreate:
@@ -71,10 +78,13 @@ def plan_schema(layout: TargetLayout, catalog: TargetCatalog, *, recreate: bool 
     for table in partition_ddl.creation_order(missing, layout):
         plan.create_tables.append(table.key)
         sequences, owners = serial_statements(table, layout)
+        deferred = keys_after_load and _plain(table, layout)
         plan.before_load.extend(sequences)
-        plan.before_load.append(create_table_sql(table, layout))
+        plan.before_load.append(create_table_sql(table, layout, with_keys=not deferred))
         plan.before_load.extend(owners)
         plan.before_load.extend(partition_ddl.partition_statements(table, layout))
+        if deferred:
+            plan.after_load.extend(key_statements(table))
         plan.after_load.extend(index_statements(table))
         plan.after_load.extend(comment_statements(table))
         for part in partition_ddl.partition_tables(table, layout):
@@ -172,19 +182,16 @@ def _type_schema(layout: TargetLayout, name: str) -> str | None:
     return None
 
 
-def create_table_sql(table: TargetTable, layout: TargetLayout) -> sql.Composable:
-    """CREATE TABLE with columns, NOT NULL, safe defaults, identities, PK, unique and check constraints."""
+def create_table_sql(table: TargetTable, layout: TargetLayout, *, with_keys: bool = True) -> sql.Composable:
+    """CREATE TABLE with columns, NOT NULL, safe defaults, identities, checks, and (`with_keys`) the
+    PK and unique constraints."""
     info = table.info
     # An INHERITS child declares only its own columns and checks; the rest come from its parents.
     inherits = bool(partition_ddl.inheritance_parents(table, layout))
     inherited = set(info.inherited_objects) if inherits else set()
     parts: list[sql.Composable] = [_column_sql(c, layout) for c in info.columns if c.is_local or not inherits]
-    if info.primary_key:
-        parts.append(sql.SQL("PRIMARY KEY ({})").format(_idents(info.primary_key)))
-    for unique in info.unique_constraints:
-        parts.append(
-            sql.SQL("CONSTRAINT {} UNIQUE ({})").format(sql.Identifier(unique.name), _idents(unique.columns))
-        )
+    if with_keys:
+        parts.extend(_key_clauses(table))
     for check in info.check_constraints:
         if check.name in inherited:
             continue
@@ -196,6 +203,41 @@ def create_table_sql(table: TargetTable, layout: TargetLayout) -> sql.Composable
         parts.append(sql.SQL("CONSTRAINT {} {}").format(sql.Identifier(check.name), sql.SQL(expression)))
     return sql.SQL("CREATE TABLE {} ({}){}").format(
         table.ident, sql.SQL(", ").join(parts), partition_ddl.table_suffix(table, layout)
+    )
+
+
+def _key_clauses(table: TargetTable) -> list[sql.Composable]:
+    info = table.info
+    parts: list[sql.Composable] = []
+    if info.primary_key:
+        parts.append(sql.SQL("PRIMARY KEY ({})").format(_idents(info.primary_key)))
+    for unique in info.unique_constraints:
+        parts.append(
+            sql.SQL("CONSTRAINT {} UNIQUE ({})").format(sql.Identifier(unique.name), _idents(unique.columns))
+        )
+    return parts
+
+
+def key_statements(table: TargetTable) -> list[sql.Composable]:
+    """ALTER TABLE ... ADD the PK and unique constraints that CREATE TABLE left out (one statement:
+    PostgreSQL then scans the table once for the NOT NULL checks of all of them)."""
+    clauses = _key_clauses(table)
+    if not clauses:
+        return []
+    adds = sql.SQL(", ").join(sql.SQL("ADD {}").format(c) for c in clauses)
+    return [sql.SQL("ALTER TABLE {} {}").format(table.ident, adds)]
+
+
+def _plain(table: TargetTable, layout: TargetLayout) -> bool:
+    """Neither partitioned, a partition, nor in an inheritance tree: its keys can come after the load."""
+    info = table.info
+    return not (
+        info.partition_key
+        or info.partition_of
+        or info.partitions
+        or info.inherits
+        or info.inherited_by
+        or partition_ddl.inheritance_parents(table, layout)
     )
 
 

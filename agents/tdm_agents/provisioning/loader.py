@@ -7,6 +7,7 @@ Otherwise, and always for upserts, rows go into a temporary staging table first 
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 from collections.abc import Iterable
 
@@ -34,42 +35,75 @@ def load_table(
     hooks: JobHooks = NullHooks(),
 ) -> int:
     """Load every batch into `table`; returns the number of rows sent. `upsert_key` turns on upsert."""
-    if wire.direct and upsert_key is None:
-        return _copy(conn, table.ident, wire, batches, hooks, table.key)
-    staging = sql.Identifier(f"tdm_stage_{next(_STAGING_NAMES)}")
-    columns = sql.SQL(", ").join(
-        sql.SQL("{} {}").format(sql.Identifier(c.name), sql.SQL(staging_type(c))) for c in wire.columns
-    )
-    conn.execute(sql.SQL("CREATE TEMP TABLE {} ({}) ON COMMIT DROP").format(staging, columns))
-    rows = _copy(conn, staging, wire, batches, hooks, table.key)
-    insert_from_staging(conn, _insert_from_staging(table, wire, staging, upsert_key), table, wire, staging)
-    conn.execute(sql.SQL("DROP TABLE {}").format(staging))
-    return rows
-
-
-def _copy(
-    conn: psycopg.Connection,
-    target: sql.Composable,
-    wire: TableWire,
-    batches: Iterable[pa.RecordBatch],
-    hooks: JobHooks,
-    key: str,
-) -> int:
-    encoder = BinaryCopyEncoder(wire)
-    names = sql.SQL(", ").join(sql.Identifier(n) for n in wire.names)
-    rows = 0
-    with (
-        conn.cursor() as cur,
-        cur.copy(sql.SQL("COPY {} ({}) FROM STDIN (FORMAT BINARY)").format(target, names)) as copy,
-    ):
-        copy.write(encoder.header())
+    with TableLoad(conn, table, wire, upsert_key=upsert_key, hooks=hooks) as load:
         for batch in batches:
-            hooks.check_cancelled()
-            copy.write(encoder.encode(batch))
-            rows += batch.num_rows
-            hooks.progress(f"load:{key}", rows)
-        copy.write(encoder.trailer())
-    return rows
+            load.write(batch)
+    return load.rows
+
+
+class TableLoad:
+    """One table's COPY, fed batch by batch (push), so a caller can feed it from a stream it also
+    hands elsewhere. Leaving the `with` block on an exception aborts the COPY; the caller's
+    transaction is then failed and must be rolled back."""
+
+    def __init__(
+        self,
+        conn: psycopg.Connection,
+        table: TargetTable,
+        wire: TableWire,
+        *,
+        upsert_key: list[str] | None = None,
+        hooks: JobHooks = NullHooks(),
+    ) -> None:
+        self.conn, self.table, self.wire, self.upsert_key, self.hooks = conn, table, wire, upsert_key, hooks
+        self.rows = 0
+        self._staging = (
+            None
+            if wire.direct and upsert_key is None
+            else sql.Identifier(f"tdm_stage_{next(_STAGING_NAMES)}")
+        )
+        self._encoder = BinaryCopyEncoder(wire)
+        self._stack = contextlib.ExitStack()
+
+    def __enter__(self) -> TableLoad:
+        if self._staging is not None:
+            columns = sql.SQL(", ").join(
+                sql.SQL("{} {}").format(sql.Identifier(c.name), sql.SQL(staging_type(c)))
+                for c in self.wire.columns
+            )
+            self.conn.execute(
+                sql.SQL("CREATE TEMP TABLE {} ({}) ON COMMIT DROP").format(self._staging, columns)
+            )
+        names = sql.SQL(", ").join(sql.Identifier(n) for n in self.wire.names)
+        statement = sql.SQL("COPY {} ({}) FROM STDIN (FORMAT BINARY)").format(
+            self._staging or self.table.ident, names
+        )
+        with contextlib.ExitStack() as stack:
+            cursor = stack.enter_context(self.conn.cursor())
+            self._copy = stack.enter_context(cursor.copy(statement))
+            self._copy.write(self._encoder.header())
+            self._stack = stack.pop_all()
+        return self
+
+    def write(self, batch: pa.RecordBatch) -> None:
+        """Encode and send one batch."""
+        self.hooks.check_cancelled()
+        self._copy.write(self._encoder.encode(batch))
+        self.rows += batch.num_rows
+        self.hooks.progress(f"load:{self.table.key}", self.rows)
+
+    def __exit__(self, kind, error, trace) -> None:
+        if kind is None:
+            self._copy.write(self._encoder.trailer())
+            self._stack.__exit__(None, None, None)
+        else:
+            # Aborting the COPY can raise the server's "COPY failed" reply: the cause is `error`.
+            with contextlib.suppress(psycopg.Error):
+                self._stack.__exit__(kind, error, trace)
+        if kind is None and self._staging is not None:
+            statement = _insert_from_staging(self.table, self.wire, self._staging, self.upsert_key)
+            insert_from_staging(self.conn, statement, self.table, self.wire, self._staging)
+            self.conn.execute(sql.SQL("DROP TABLE {}").format(self._staging))
 
 
 def _insert_from_staging(

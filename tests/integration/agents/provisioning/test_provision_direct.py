@@ -1,0 +1,166 @@
+"""Direct delivery on real PostgreSQL: a subset teed into the target's COPY and the dataset store.
+
+Both legs must hold the same rows; a failure of either leg must leave the target as it was.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+import psycopg
+import pyarrow as pa
+import pytest
+
+from tdm_agents.provisioning.direct import deliver
+from tdm_agents.provisioning.errors import LoadError
+from tdm_agents.provisioning.provision import ProvisionOptions, provision
+from tdm_agents.schema_discovery.discover import discover
+from tdm_agents.subsetting import MemorySink, SubsetRequest, extract_subset, validate_request
+from tests.fixtures.postgres import create_database, drop_database
+from tests.integration.agents.provisioning.provision_support import (
+    dataset_input,
+    export_dataset,
+    target_fingerprint,
+)
+
+pytestmark = pytest.mark.integration
+
+V1, V2, V3, V4 = (str(uuid.uuid4()) for _ in range(4))
+
+
+class StoreFailed(RuntimeError):
+    """The dataset store's writer broke (a full disk, a lost bucket)."""
+
+
+@pytest.fixture
+def subset(source_db_url):
+    snapshot = discover(source_db_url, schemas=("public", "sales"), include_stats=False)
+    request = SubsetRequest(
+        schema_version_id="sv",
+        connection_string=source_db_url,
+        root_table="customers",
+        sampling_pct=60,
+        seed=3,
+    )
+    return source_db_url, snapshot, validate_request(request, snapshot)
+
+
+def _deliver(subset, store, target_url, version_id=V1, sink_wrapper=None):
+    """Extract the subset, teeing it into `target_url` and `store`; commit only when all went well."""
+    url, snapshot, resolved = subset
+    files = {}
+
+    def sink(table, batches, schema):
+        files[table] = store.write_table(version_id, table, batches, schema)
+        return files[table]
+
+    inner = sink_wrapper(sink) if sink_wrapper else sink
+    with deliver(target_url, snapshot, resolved.output_tables(), ProvisionOptions()) as delivery:
+        result = extract_subset(url, snapshot, resolved, delivery.tee(inner))
+        outcome = delivery.complete(
+            result.row_counts, lambda t: store.read_table(version_id, t, allow_incomplete=True)
+        )
+        store.write_manifest(version_id, files)
+        delivery.commit()
+    return result, outcome
+
+
+def _preloaded_target(pg_server_url, source_db_url, local_store):
+    """A target that already holds a full provisioning run (so 'unchanged' is not 'empty')."""
+    target = create_database(pg_server_url, prefix="tdm_direct")
+    version, snapshot = export_dataset(source_db_url, local_store)
+    provision(target, dataset_input(local_store, version, snapshot), ProvisionOptions())
+    return target
+
+
+def test_both_legs_hold_the_same_rows(subset, local_store, fresh_db_url, pg_server_url):
+    result, outcome = _deliver(subset, local_store, fresh_db_url)
+    assert outcome["smoke_test_results"]["passed"], outcome["smoke_test_results"]
+    assert outcome["row_counts"] == result.row_counts
+    assert sum(result.row_counts.values()) > 0
+    # The stored version, provisioned the ordinary way, gives exactly the same target.
+    _, snapshot, _ = subset
+    again = create_database(pg_server_url, prefix="tdm_direct")
+    try:
+        provision(again, dataset_input(local_store, V1, snapshot), ProvisionOptions())
+        assert target_fingerprint(again) == target_fingerprint(fresh_db_url)
+    finally:
+        drop_database(pg_server_url, again)
+
+
+def test_store_failure_rolls_the_target_back(subset, local_store, pg_server_url, source_db_url):
+    target = _preloaded_target(pg_server_url, source_db_url, local_store)
+    try:
+        before = target_fingerprint(target)
+
+        def failing(sink):
+            def wrapped(table, batches, schema):
+                if table != "orders":
+                    return sink(table, batches, schema)
+
+                def broken():
+                    for batch in batches:
+                        yield batch
+                        raise StoreFailed("disk full")
+
+                return sink(table, broken(), schema)
+
+            return wrapped
+
+        with pytest.raises(StoreFailed):
+            _deliver(subset, local_store, target, version_id=V2, sink_wrapper=failing)
+        assert target_fingerprint(target) == before
+        assert local_store.read_manifest(V2) is None
+    finally:
+        drop_database(pg_server_url, target)
+
+
+def test_target_failure_stops_the_store_and_rolls_back(subset, local_store, pg_server_url, source_db_url):
+    target = _preloaded_target(pg_server_url, source_db_url, local_store)
+    try:
+        with psycopg.connect(target, autocommit=True) as conn:  # every order row now breaks the COPY
+            conn.execute("ALTER TABLE orders ADD CONSTRAINT no_rows CHECK (false) NOT VALID")
+        before = target_fingerprint(target)
+        with pytest.raises(LoadError, match="orders"):
+            _deliver(subset, local_store, target, version_id=V3)
+        assert target_fingerprint(target) == before
+        assert local_store.read_manifest(V3) is None, "the dataset version was not published"
+    finally:
+        drop_database(pg_server_url, target)
+
+
+def test_a_table_arriving_while_the_target_is_busy_is_loaded_from_the_store(
+    subset, local_store, fresh_db_url
+):
+    """Tables extracted on several connections: a table handed over during another table's COPY
+    goes to the store only, and `complete` loads it from there; the target gets every row."""
+    url, snapshot, resolved = subset
+    extracted = MemorySink()
+    result = extract_subset(url, snapshot, resolved, extracted)
+    first, second, *rest = resolved.output_tables()
+
+    def store(table, batches, schema):
+        return local_store.write_table(V4, table, batches, schema)
+
+    with deliver(fresh_db_url, snapshot, resolved.output_tables(), ProvisionOptions()) as delivery:
+        tee = delivery.tee(store)
+
+        def first_table_sink(table, batches, schema):  # the second table arrives mid-COPY of the first
+            tee(second, *_stream(extracted, second))
+            return store(table, batches, schema)
+
+        delivery.tee(first_table_sink)(first, *_stream(extracted, first))
+        for table in rest:
+            tee(table, *_stream(extracted, table))
+        assert list(delivery.deferred) == [second]
+        outcome = delivery.complete(
+            result.row_counts, lambda t: local_store.read_table(V4, t, allow_incomplete=True)
+        )
+        delivery.commit()
+    assert outcome["row_counts"] == result.row_counts
+    assert outcome["smoke_test_results"]["passed"], outcome["smoke_test_results"]
+
+
+def _stream(sink: MemorySink, table: str) -> tuple[list[pa.RecordBatch], pa.Schema]:
+    data = sink.read_table(table)
+    return data.to_batches(max_chunksize=7), data.schema
