@@ -1,0 +1,1 @@
+from tests.integration.orchestrator.graphs.subgraph_support import services  # noqa: F401 - the fixture
