@@ -95,9 +95,9 @@ def plan_schema(
         if rel.child_key in created:
             if partition_ddl.declared_on_root(rel):
                 plan.foreign_keys.append(foreign_key_sql(rel, layout))
-            for part, name in partition_ddl.partition_keys(rel, layout):
+            for partition, name in partition_ddl.partition_keys(rel, layout):
                 keyed = rel.model_copy(update={"name": name})
-                plan.foreign_keys.append(foreign_key_sql(keyed, layout, on=part))
+                plan.foreign_keys.append(foreign_key_sql(keyed, layout, on=partition))
     return plan
 
 
@@ -137,7 +137,7 @@ def _table_problems(table: TargetTable, existing: dict[str, TargetColumn]) -> li
 def compatible(column: ColumnInfo, target: TargetColumn) -> bool:
     """True when the dataset column's values load into the target column without loss of meaning."""
     source = (column.udt_name or column.data_type).lstrip("_") if column.udt_name else column.data_type
-    wanted = target.element_type if target.wire_type.startswith("_") else target.wire_type
+    wanted = (target.element_type or "") if target.wire_type.startswith("_") else target.wire_type
     if column.data_type == target.data_type or source == wanted:
         return True
     if column.enum_values is not None or column.domain_name:
@@ -346,7 +346,7 @@ def _type_statements(
 
 
 def _domain_sql(schema: str, domain) -> sql.Composable:
-    parts = [
+    parts: list[sql.Composable] = [
         sql.SQL("CREATE DOMAIN {} AS {}").format(
             sql.Identifier(schema, domain.name), sql.SQL(domain.base_type)
         )

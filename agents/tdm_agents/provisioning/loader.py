@@ -14,6 +14,7 @@ from collections.abc import Iterable
 import psycopg
 import pyarrow as pa
 from psycopg import sql
+from psycopg.copy import QueuedLibpqWriter
 
 from tdm_agents.common.progress import JobHooks, NullHooks
 from tdm_agents.provisioning.catalog import TargetColumn
@@ -80,7 +81,7 @@ class TableLoad:
         )
         with contextlib.ExitStack() as stack:
             cursor = stack.enter_context(self.conn.cursor())
-            self._copy = stack.enter_context(cursor.copy(statement))
+            self._copy = stack.enter_context(cursor.copy(statement, writer=QueuedLibpqWriter(cursor)))
             self._copy.write(self._encoder.header())
             self._stack = stack.pop_all()
         return self
@@ -108,7 +109,7 @@ class TableLoad:
 
 def _insert_from_staging(
     table: TargetTable, wire: TableWire, staging: sql.Identifier, upsert_key: list[str] | None
-) -> sql.Composable:
+) -> sql.Composed:
     names = sql.SQL(", ").join(sql.Identifier(n) for n in wire.names)
     values = sql.SQL(", ").join(
         sql.Identifier(c.name)
