@@ -1,10 +1,10 @@
-"""Provisioning subgraph: validate_dataset_version → connect_env → reset_env → apply_schema →
-load_data → run_smoke_tests → complete_provisioning.
+"""Provisioning subgraph: validate_dataset_version → connect_env → apply_schema → load_data →
+complete_provisioning.
 
 Atomicity: a target transaction cannot live across graph checkpoints, so `load_data` does all the
 changing work in ONE target transaction (reset, schema, COPY load, keys, sequences and smoke
 tests, then commit) while holding the environment's Redis lock. The other nodes validate, plan
-(the shape check runs in `apply_schema` before anything changes) and report. A retried
+(the shape check runs in `apply_schema` before anything changes) and record the result. A retried
 `load_data` simply runs its transaction again: a failed attempt left nothing behind.
 """
 
@@ -188,15 +188,6 @@ def connect_env(state: StepState, runtime: Runtime[JobContext]) -> dict[str, Any
     return {"current_node": "connect_env"}
 
 
-def reset_env(state: StepState, runtime: Runtime[JobContext]) -> dict[str, Any]:
-    """Report the reset the load transaction will do (the reset itself runs inside `load_data`)."""
-    run = state["provision_run"]
-    runtime.context.hooks.log(
-        f"Reset mode {run['mode']}: applied atomically with the load", stage="reset_env"
-    )
-    return {"current_node": "reset_env"}
-
-
 def _dataset(services: Services, run: dict[str, Any]) -> DatasetInput:
     store, version_id = services.dataset_store, run["dataset_version_id"]
     schemas = {name: store.table_schema(version_id, name) for name in run["row_counts"]}
@@ -269,17 +260,11 @@ def load_data(state: StepState, runtime: Runtime[JobContext]) -> dict[str, Any]:
         raise PermanentJobError(str(exc)) from None
     finally:
         lock.release()
+    hooks.log(f"Reset mode {run['mode']}: applied atomically with the load", stage="load_data")
+    checks = result["smoke_test_results"]["checks"]
+    passed = sum(1 for c in checks if c["passed"])
+    hooks.log(f"Smoke tests: {passed}/{len(checks)} checks passed", stage="run_smoke_tests")
     return {"provision_run": {**run, "result": result}, "current_node": "load_data"}
-
-
-def run_smoke_tests(state: StepState, runtime: Runtime[JobContext]) -> dict[str, Any]:
-    """Report the smoke tests (they ran inside the load transaction, before its commit)."""
-    smoke = state["provision_run"]["result"]["smoke_test_results"]
-    passed = sum(1 for c in smoke["checks"] if c["passed"])
-    runtime.context.hooks.log(
-        f"Smoke tests: {passed}/{len(smoke['checks'])} checks passed", stage="run_smoke_tests"
-    )
-    return {"current_node": "run_smoke_tests"}
 
 
 def complete_provisioning(state: StepState, runtime: Runtime[JobContext]) -> dict[str, Any]:
@@ -340,10 +325,8 @@ def complete_provisioning(state: StepState, runtime: Runtime[JobContext]) -> dic
 NODES = (
     validate_dataset_version,
     connect_env,
-    reset_env,
     apply_schema,
     load_data,
-    run_smoke_tests,
     complete_provisioning,
 )
 
