@@ -22,6 +22,7 @@ from tdm_metadata_store.models import WebhookDelivery
 from tdm_metadata_store.repositories.webhook_deliveries import WebhookDeliveryRepository
 from tdm_metadata_store.repositories.webhooks import WebhookRepository
 from tdm_orchestrator.webhook_sender import WebhookSender
+from tdm_orchestrator.worker import Worker
 from tests.integration.orchestrator.webhook_support import make_services, receiver, sender_settings
 
 EVENT = "tdm.job.completed"
@@ -201,3 +202,19 @@ def test_two_concurrent_senders_never_send_a_delivery_twice(services):
     with services.unit_of_work() as session:
         rows = [WebhookDeliveryRepository(session).get(i) for i in ids]
         assert {(r.status, r.attempts) for r in rows if r} == {("delivered", 1)}
+
+
+def test_a_worker_sends_the_outbox_while_it_runs_and_stops_its_senders_with_it(services):
+    with receiver() as hook:
+        [delivery_id] = _enqueue(services, hook.url())
+        worker = Worker(services, sender_settings(), worker_id="w-webhooks")
+        thread = threading.Thread(target=worker.run)
+        thread.start()
+        try:
+            _until(lambda: _row(services, delivery_id).status == "delivered")
+        finally:
+            worker.stop()
+            thread.join(30)
+        assert not thread.is_alive()
+    assert not any(t.name.startswith("webhooks-") and t.is_alive() for t in threading.enumerate())
+    assert [p.delivery_id for p in hook.posts] == [str(delivery_id)]
