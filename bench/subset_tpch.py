@@ -28,6 +28,7 @@ from bench.platform_subset import PlatformRun, source_snapshot, store_in, subset
 from bench.tpch import ensure_tpch_database, server_url
 from tdm_agents.schema_discovery.catalog import fetch_snapshot
 from tdm_agents.subsetting import SubsetRequest, extract_subset, validate_request
+from tdm_agents.subsetting.settings import get_settings
 from tdm_agents.subsetting.sql_builder import SAMPLING_BUCKETS
 
 SAMPLE = (
@@ -63,21 +64,30 @@ REFERENCE_ROWS = {
 
 
 class CountingSink:
-    """Consumes batches like a writer would, keeping only counts (the benchmark measures reading)."""
+    """Consumes batches like a writer would, keeping only counts (the benchmark measures reading).
+
+    Called from several threads at once (one table each), so counts are kept per table."""
 
     def __init__(self) -> None:
         self.rows: dict[str, int] = {}
-        self.bytes = 0
+        self.table_bytes: dict[str, int] = {}
+
+    @property
+    def bytes(self) -> int:
+        return sum(self.table_bytes.values())
 
     def __call__(self, table: str, batches: Iterable[pa.RecordBatch], schema: pa.Schema) -> None:
-        self.rows[table] = 0
+        rows = size = 0
         for batch in batches:
-            self.rows[table] += batch.num_rows
-            self.bytes += batch.nbytes
+            rows += batch.num_rows
+            size += batch.nbytes
+        self.rows[table], self.table_bytes[table] = rows, size
 
 
-def run_subset(url: str, pct: float, seed: int) -> tuple[float, dict[str, int], int]:
-    """(seconds, rows per table, bytes) of the engine's subset."""
+def run_subset(
+    url: str, pct: float, seed: int, workers: int | None = None
+) -> tuple[float, dict[str, int], int]:
+    """(seconds, rows per table, bytes) of the engine's subset (`workers` sessions; default: settings)."""
     with psycopg.connect(url) as conn:
         snapshot = fetch_snapshot(conn, ["public"])
     request = SubsetRequest(
@@ -86,7 +96,8 @@ def run_subset(url: str, pct: float, seed: int) -> tuple[float, dict[str, int], 
     resolved = validate_request(request, snapshot)
     sink = CountingSink()
     started = time.perf_counter()
-    extract_subset(url, snapshot, resolved, sink)
+    settings = get_settings() if workers is None else get_settings().model_copy(update={"workers": workers})
+    extract_subset(url, snapshot, resolved, sink, settings=settings)
     return time.perf_counter() - started, sink.rows, sink.bytes
 
 
@@ -162,6 +173,11 @@ def main() -> None:
     )
     parser.add_argument("--pct", type=float, default=10.0, help="Percentage of customers")
     parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument(
+        "--compare-one-worker",
+        action="store_true",
+        help="Also time the subset on one session (TDM_SUBSET_WORKERS=1)",
+    )
     parser.add_argument("--skip-naive", action="store_true", help="Do not run the pandas path")
     parser.add_argument("--plain-numeric", action="store_true", help="Source money columns as plain numeric")
     args = parser.parse_args()
@@ -169,6 +185,7 @@ def main() -> None:
         url = ensure_tpch_database(server, args.scale, args.plain_numeric)
         run_reference(url, args.pct, args.seed)  # warm the cache so both timed runs read from memory
         ref_s, ref_rows = run_reference(url, args.pct, args.seed)
+        one_s = run_subset(url, args.pct, args.seed, workers=1)[0] if args.compare_one_worker else None
         sub_s, sub_rows, sub_bytes = run_subset(url, args.pct, args.seed)
         parquet = run_parquet(url, args.pct, args.seed)
         rss = peak_rss_mib()
@@ -181,8 +198,10 @@ def main() -> None:
             )
         print(f"reference COPY TO /dev/null: {ref_s:.2f}s")
         print(
-            f"subset (ADBC, Arrow):        {sub_s:.2f}s  {sub_bytes / 2**20:.0f} MiB of Arrow  ratio {sub_s / ref_s:.2f} (target <= 1.5)"
+            f"subset ({get_settings().workers} sessions):       {sub_s:.2f}s  {sub_bytes / 2**20:.0f} MiB of Arrow  ratio {sub_s / ref_s:.2f} (target <= 1.5)"
         )
+        if one_s is not None:
+            print(f"subset, one session:         {one_s:.2f}s  ratio {one_s / ref_s:.2f}")
         sub_pq = parquet.seconds["subset"]
         print(
             f"subset into Parquet (job):   {sub_pq:.2f}s  ratio {sub_pq / ref_s:.2f}; "

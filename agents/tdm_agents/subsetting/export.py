@@ -90,29 +90,41 @@ def _parent_present(
     )
 
 
-def export_tables(
+def export_table(
     session: SourceSession,
     resolved: ResolvedRequest,
     keysets: KeySetBuilder,
+    table: str,
     sink: TableSink,
     hooks: JobHooks,
-) -> dict[str, int]:
-    """Write every output table to `sink` in load order; returns the rows written per table."""
-    counts: dict[str, int] = {}
-    tables = resolved.output_tables()
-    for done, table in enumerate(tables):
-        hooks.check_cancelled()
-        query = export_query(resolved, keysets, table)
-        as_text = text_exported(session, resolved.table(table), query)
-        if as_text:
-            query = export_query(resolved, keysets, table, as_text)
-        schema, batches = session.stream(query, stage=f"export of {table}")
-        schema, batches = normalize_numeric(schema, batches, table)
-        counter = _RowCounter()
-        sink(table, _watched(batches, hooks, counter), schema)
-        counts[table] = counter.rows
-        hooks.progress("subset.export", done + 1, len(tables), table)
-    return counts
+) -> int:
+    """Stream `table`'s subset rows from `session` (which holds the key sets the query joins) into
+    `sink`; returns the rows written."""
+    hooks.check_cancelled()
+    query = export_query(resolved, keysets, table)
+    as_text = text_exported(session, resolved.table(table), query)
+    if as_text:
+        query = export_query(resolved, keysets, table, as_text)
+    schema, batches = session.stream(query, stage=f"export of {table}")
+    schema, batches = normalize_numeric(schema, batches, table)
+    counter = _RowCounter()
+    sink(table, _watched(batches, hooks, counter), schema)
+    return counter.rows
+
+
+def keysets_read(resolved: ResolvedRequest, keysets: KeySetBuilder, table: str) -> list[str]:
+    """Names of the key-set tables `export_query(table)` joins: the table's own and those of the
+    parents its cut references are checked against."""
+    names = []
+    if resolved.modes[table] != "full" and (own := keysets.keyset_name(table)) is not None:
+        names.append(own)
+    for i, rel in enumerate(resolved.graph.relationships):
+        if i not in resolved.cut_relationships or rel.child_key != table:
+            continue
+        parent = keysets.keyset_name(rel.parent_key)
+        if resolved.modes[rel.parent_key] == "subset" and parent is not None and parent not in names:
+            names.append(parent)
+    return names
 
 
 class _RowCounter:

@@ -1,7 +1,8 @@
 """Run a validated subset request against the source and stream the result into a sink.
 
-The whole extraction is one session and one REPEATABLE READ transaction (see `source_session`):
-key sets first, then one COPY per table. Success returns a `SubsetResult`; any failure raises
+The key sets are built in one session and REPEATABLE READ transaction (see `source_session`);
+then the tables are exported, one COPY each, on that session and on further ones importing its
+snapshot (see `parallel`), so every row comes from the same instant of the source. Success returns a `SubsetResult`; any failure raises
 (`SourceConnectionLost` when the caller may retry, `JobCancelled` when the job was cancelled), and
 the caller, which writes the dataset manifest only after success, never sees a half result as done.
 """
@@ -14,9 +15,12 @@ import time
 from pydantic import BaseModel, Field
 
 from tdm_agents.common.progress import JobHooks, NullHooks
-from tdm_agents.subsetting.export import TableSink, export_tables
+from tdm_agents.subsetting.errors import SourceConnectionLost, SubsetExtractionError
+from tdm_agents.subsetting.export import TableSink
 from tdm_agents.subsetting.fk_graph import relationship_label
 from tdm_agents.subsetting.keysets import KeySetBuilder
+from tdm_agents.subsetting.parallel import export_parallel
+from tdm_agents.subsetting.settings import SubsetSettings, get_settings
 from tdm_agents.subsetting.source_session import SourceSession
 from tdm_agents.subsetting.validation import ResolvedRequest
 from tdm_metadata_store.snapshot import SchemaSnapshot
@@ -43,19 +47,24 @@ def extract_subset(
     resolved: ResolvedRequest,
     sink: TableSink,
     hooks: JobHooks | None = None,
+    settings: SubsetSettings | None = None,
 ) -> SubsetResult:
     """Extract the subset described by `resolved` from the database at `url` into `sink`.
 
     `snapshot` must be the one `resolved` was validated against. `sink(table, batches, schema)` is
-    called once per output table, in load order (parents before children).
+    called once per output table; with `settings.workers` > 1 (the default) from several threads at
+    once, for different tables, in no particular order. A sink that needs load order (parents
+    before children) on one thread passes settings with `workers=1`.
     """
     if resolved.snapshot is not snapshot and resolved.snapshot.fingerprint() != snapshot.fingerprint():
         raise ValueError("the request was validated against a different schema snapshot")
     hooks = hooks or NullHooks()
+    settings = settings or get_settings()
     started = time.perf_counter()
     session = SourceSession(url)
     try:
-        snapshot_time = session.begin()
+        snapshot_time = session.begin(work_mem_mb=settings.work_mem_mb)
+        snapshot_id = session.export_snapshot() if settings.workers > 1 else None
         hooks.log("subset snapshot opened", stage="subset")
         keysets = KeySetBuilder(session, resolved, hooks)
         outcome = keysets.build()
@@ -63,7 +72,15 @@ def extract_subset(
             f"key sets ready: {outcome.downstream_rounds} downstream and {outcome.upstream_rounds} upstream rounds",
             stage="subset",
         )
-        counts = export_tables(session, resolved, keysets, sink, hooks)
+        counts = export_parallel(
+            session,
+            lambda: _worker_session(url, snapshot_id, settings, hooks),
+            settings.workers,
+            resolved,
+            keysets,
+            sink,
+            hooks,
+        )
     finally:
         session.close()
     graph = resolved.graph
@@ -81,3 +98,23 @@ def extract_subset(
         duration_s=round(time.perf_counter() - started, 3),
         parameters=resolved.summary(),
     )
+
+
+def _worker_session(
+    url: str, snapshot_id: str | None, settings: SubsetSettings, hooks: JobHooks
+) -> SourceSession | None:
+    """A further session reading `snapshot_id`, or None when the server refuses one (the export
+    then goes on with the sessions it has)."""
+    if snapshot_id is None:
+        return None
+    try:
+        worker = SourceSession(url)
+    except (SourceConnectionLost, SubsetExtractionError):
+        hooks.log("no further source connection: exporting on fewer", level="warning", stage="subset")
+        return None
+    try:
+        worker.begin(snapshot_id=snapshot_id, work_mem_mb=settings.work_mem_mb)
+    except BaseException:
+        worker.close()
+        raise
+    return worker

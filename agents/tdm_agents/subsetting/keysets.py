@@ -86,7 +86,15 @@ class KeySetBuilder:
         self._downstream()
         self._upstream()
         complete_parents(self)
+        self._analyze()
         return self.outcome
+
+    def _analyze(self) -> None:
+        """Statistics for the key sets, which autovacuum never sees: without them the planner
+        guesses their size and may hash the whole source table to join a few keys."""
+        names = [sql.Identifier(f"_tdm_k{self._ids[t]}") for t in self.tables if self.outcome.counts[t]]
+        if names:
+            self._run(sql.SQL("ANALYZE {}").format(sql.SQL(", ").join(names)))
 
     def _carried_columns(self, table: str) -> list[str]:
         """Columns of `table`'s followed references to parents that are not already key columns."""

@@ -6,6 +6,10 @@ session) and the exports, all inside ONE `REPEATABLE READ` transaction: every st
 same snapshot. The transaction is read-write because PostgreSQL refuses CREATE TEMP TABLE in a READ
 ONLY transaction; only temporary tables are written, and the transaction is rolled back at the end,
 which also drops them.
+
+Further sessions export tables in parallel: each imports the first one's snapshot
+(`pg_export_snapshot()` / `SET TRANSACTION SNAPSHOT`, as pg_dump -j does), so every session reads
+exactly the same rows, and receives copies of the key sets it needs (`ingest`).
 """
 
 from __future__ import annotations
@@ -58,14 +62,37 @@ class SourceSession:
             self._conn = adbc.connect(libpq_conninfo(url, application_name="tdm-subset"), autocommit=True)
             self._cur = self._conn.cursor()
 
-    def begin(self) -> dt.datetime:
-        """Start the snapshot transaction; returns its timestamp (the snapshot time of the subset)."""
+    def begin(self, snapshot_id: str | None = None, work_mem_mb: int | None = None) -> dt.datetime:
+        """Start the snapshot transaction (importing `snapshot_id` if given); returns its timestamp
+        (the snapshot time of the subset)."""
         self.execute(sql.SQL("BEGIN ISOLATION LEVEL REPEATABLE READ"), stage="begin")
+        if snapshot_id is not None:
+            # Must be the transaction's first statement, before anything takes a snapshot.
+            self.execute(
+                sql.SQL("SET TRANSACTION SNAPSHOT {}").format(sql.Literal(snapshot_id)), stage="begin"
+            )
         # Filter values without an offset are read as UTC, whatever the server's default.
         self.execute(sql.SQL("SET LOCAL TIME ZONE 'UTC'"), stage="begin")
+        if work_mem_mb is not None:
+            # Key-set joins hash in memory rather than spilling; JIT compiling costs more than it
+            # saves on these short, many statements.
+            self.execute(
+                sql.SQL("SET LOCAL work_mem = {}").format(sql.Literal(f"{work_mem_mb}MB")), stage="begin"
+            )
+            self.execute(sql.SQL("SET LOCAL jit = off"), stage="begin")
         rows = self.execute(sql.SQL("SELECT now(), pg_backend_pid()"), stage="begin")
         self.backend_pid = int(rows[0][1])
         return rows[0][0]
+
+    def export_snapshot(self) -> str:
+        """The id other sessions import to read this transaction's snapshot (valid while it is open)."""
+        return str(self.execute(sql.SQL("SELECT pg_export_snapshot()"), stage="begin")[0][0])
+
+    def ingest(self, table: str, batches: pa.RecordBatchReader) -> None:
+        """Append `batches` to TEMP table `table` (COPY binary), then give the planner its statistics."""
+        with translated_errors("key set copy"):
+            self._cur.adbc_ingest(table, batches, mode="append", temporary=True)
+        self.execute(sql.SQL("ANALYZE {}").format(sql.Identifier(table)), stage="key set copy")
 
     def execute(
         self, query: sql.Composable, params: Sequence[Any] = (), stage: str = "key sets"

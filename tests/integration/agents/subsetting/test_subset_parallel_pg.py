@@ -1,0 +1,90 @@
+"""Parallel export: several source sessions, one snapshot, the same rows as one session."""
+
+from __future__ import annotations
+
+import threading
+
+import psycopg
+import pytest
+
+from tdm_agents.common.progress import RecordingHooks
+from tdm_agents.subsetting import MemorySink, SubsetRequest, extract_subset, validate_request, verify_subset
+from tdm_agents.subsetting.settings import SubsetSettings
+from tests.integration.agents.subsetting.subset_source_db import create_source, describe
+
+pytestmark = pytest.mark.integration
+
+# Rows a concurrent writer adds, changes and removes: each would show up in a session that read
+# the source after it instead of the key-set session's snapshot.
+CONCURRENT_WRITES = """
+INSERT INTO orders SELECT id, 9, now() FROM customers;
+INSERT INTO order_items SELECT customer_id, 9, 1, 'SKU-1', 1 FROM orders WHERE order_no = 9;
+UPDATE products SET title = 'changed';
+UPDATE customers SET name = 'changed';
+DELETE FROM order_items WHERE line = 2;
+DELETE FROM loyalty_cards;
+"""
+
+
+class _ThreadSink(MemorySink):
+    """A memory sink that remembers which thread wrote each table."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.threads: dict[str, str] = {}
+
+    def write_table(self, table, batches, schema):
+        self.threads[table] = threading.current_thread().name
+        return super().write_table(table, batches, schema)
+
+    __call__ = write_table
+
+
+class _WriteOnceHooks(RecordingHooks):
+    """Commits CONCURRENT_WRITES on another connection at the first cancellation check (key sets)."""
+
+    def __init__(self, url: str):
+        super().__init__()
+        self.url = url
+
+    def check_cancelled(self) -> None:
+        super().check_cancelled()
+        if self.checks == 1:
+            with psycopg.connect(self.url, autocommit=True) as conn:
+                conn.execute(CONCURRENT_WRITES)
+
+
+def _extract(url, snapshot, workers: int, hooks=None):
+    resolved = validate_request(
+        SubsetRequest(schema_version_id="sv", connection_string=url, root_table="customers"), snapshot
+    )
+    sink = _ThreadSink()
+    result = extract_subset(url, snapshot, resolved, sink, hooks, SubsetSettings(workers=workers))
+    return result, sink
+
+
+def _rows(sink: MemorySink) -> dict[str, list]:
+    return {t: sorted(map(repr, table.to_pylist())) for t, table in sink.tables.items()}
+
+
+def test_writes_during_a_parallel_subset_are_not_seen_by_any_session(fresh_db_url):
+    create_source(fresh_db_url)
+    snapshot = describe(fresh_db_url)
+    _, before = _extract(fresh_db_url, snapshot, workers=1)
+
+    result, during = _extract(fresh_db_url, snapshot, workers=3, hooks=_WriteOnceHooks(fresh_db_url))
+
+    assert len(set(during.threads.values())) > 1  # tables really were exported on several sessions
+    assert _rows(during) == _rows(before)
+    report = verify_subset(snapshot, during.read_table, result.row_counts)
+    assert report.intact, report.orphans
+    _, after = _extract(fresh_db_url, snapshot, workers=3)
+    assert _rows(after) != _rows(before)  # the writes were real, and a later subset sees them
+
+
+def test_one_worker_exports_on_the_key_set_session_alone(fresh_db_url):
+    create_source(fresh_db_url)
+    snapshot = describe(fresh_db_url)
+    result, sink = _extract(fresh_db_url, snapshot, workers=1)
+    assert len(set(sink.threads.values())) == 1
+    assert verify_subset(snapshot, sink.read_table, result.row_counts).intact
