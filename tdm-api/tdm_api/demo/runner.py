@@ -8,11 +8,33 @@ Re-runnable: the connection and environment are reused, each run makes new versi
 from __future__ import annotations
 
 import time
+import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
+from tdm_api.cli.client.calls import Endpoint
 from tdm_api.cli.client.follow import StageProgress, _follow_events
+from tdm_api.cli.client.generated.api.connections import create_connection, list_connections
+from tdm_api.cli.client.generated.api.environments import create_environment, list_environments
+from tdm_api.cli.client.generated.api.jobs import get_job
+from tdm_api.cli.client.generated.api.masking import mask_dataset
+from tdm_api.cli.client.generated.api.pii import classify_pii
+from tdm_api.cli.client.generated.api.provisioning import provision_dataset
+from tdm_api.cli.client.generated.api.schemas import discover_schema
+from tdm_api.cli.client.generated.api.subset import create_subset
+from tdm_api.cli.client.generated.api.synthetic import generate_synthetic
+from tdm_api.cli.client.generated.models import (
+    ClassifyRequest,
+    ConnectionCreate,
+    DiscoverRequest,
+    EnvironmentCreate,
+    MaskRequest,
+    ProvisionRequest,
+    SubsetJobRequest,
+    SyntheticRequest,
+)
 from tdm_api.cli.client.http import ApiClient, ClientError
+from tdm_api.cli.client.request_files import to_model
 
 SOURCE_CONNECTION = "demo-shop"
 TARGET_ENVIRONMENT = "QA"
@@ -37,18 +59,17 @@ class DemoRun:
     stages: list[StageResult] = field(default_factory=list)
 
     def ensure_connection(self, source_url: str) -> str:
-        for conn in self.client.get("/connections"):
+        for conn in self.client.call(list_connections.sync_detailed).data:
             if conn["name"] == SOURCE_CONNECTION:
                 return conn["id"]
-        return self.client.post("/connections", {"name": SOURCE_CONNECTION, "connection_string": source_url})[
-            "id"
-        ]
+        body = to_model(ConnectionCreate, {"name": SOURCE_CONNECTION, "connection_string": source_url})
+        return self.client.call(create_connection.sync_detailed, body=body).data["id"]
 
     def ensure_environment(self, target_url: str) -> None:
-        names = {env["name"] for env in self.client.get("/environments")}
+        names = {env["name"] for env in self.client.call(list_environments.sync_detailed).data}
         if TARGET_ENVIRONMENT not in names:
-            self.client.post(
-                "/environments",
+            body = to_model(
+                EnvironmentCreate,
                 {
                     "name": TARGET_ENVIRONMENT,
                     "description": "QA environment of the demo",
@@ -65,14 +86,15 @@ class DemoRun:
                     },
                 },
             )
+            self.client.call(create_environment.sync_detailed, body=body)
 
-    def run_job(self, stage: str, path: str, body: dict[str, Any]) -> dict[str, Any]:
+    def run_job(self, stage: str, endpoint: Endpoint, body: object) -> dict[str, Any]:
         """Submit a job, follow its events live, and return the finished job (raise unless succeeded)."""
         started = time.monotonic()
-        job_id = self.client.post(path, body)["job_id"]
+        job_id = self.client.call(endpoint, body=body).data["job_id"]
         with StageProgress(enabled=self.show_progress) as progress:
             _follow_events(self.client, job_id, progress)
-            job = self.client.get(f"/job/{job_id}", logs_limit=1)
+            job = self.client.call(get_job.sync_detailed, uuid.UUID(job_id), logs_limit=1).data
             if job["status"] == "succeeded":
                 progress.finish()
         if job["status"] != "succeeded":
@@ -82,7 +104,9 @@ class DemoRun:
 
     def discover(self, connection_id: str) -> str:
         job = self.run_job(
-            "discover", "/discover-schema", {"connection_id": connection_id, "sample_size": 5000}
+            "discover",
+            discover_schema.sync_detailed,
+            to_model(DiscoverRequest, {"connection_id": connection_id, "sample_size": 5000}),
         )
         summary = job["result"]["step_results"]["discover_schema"]
         self.stages[-1].details = {
@@ -94,7 +118,9 @@ class DemoRun:
         return job["result"]["schema_version_id"]
 
     def classify(self, version_id: str) -> None:
-        job = self.run_job("pii", "/pii/classify", {"schema_version_id": version_id})
+        job = self.run_job(
+            "pii", classify_pii.sync_detailed, to_model(ClassifyRequest, {"schema_version_id": version_id})
+        )
         summary = job["result"]["step_results"].get("pii_classification", {})
         by_type = summary.get("by_type") or {}
         self.stages[-1].details = {
@@ -105,8 +131,11 @@ class DemoRun:
     def subset(self, version_id: str) -> str:
         job = self.run_job(
             "subset",
-            "/subset",
-            {"schema_version_id": version_id, "root_table": "customers", "sampling_pct": 10, "seed": 42},
+            create_subset.sync_detailed,
+            to_model(
+                SubsetJobRequest,
+                {"schema_version_id": version_id, "root_table": "customers", "sampling_pct": 10, "seed": 42},
+            ),
         )
         summary = job["result"]["step_results"]["subsetting"]
         rows = summary.get("row_counts") or {}
@@ -120,8 +149,11 @@ class DemoRun:
     def mask(self, dataset_id: str) -> str:
         job = self.run_job(
             "mask",
-            "/mask",
-            {"dataset_version_id": dataset_id, "use_suggested_rules": True, "name": "demo masked subset"},
+            mask_dataset.sync_detailed,
+            to_model(
+                MaskRequest,
+                {"dataset_version_id": dataset_id, "use_suggested_rules": True, "name": "demo masked subset"},
+            ),
         )
         summary = job["result"]["step_results"]["masking"]
         leak = summary.get("leak_check") or {}
@@ -144,7 +176,7 @@ class DemoRun:
             "mode": "drop_create",
             **options,
         }
-        job = self.run_job(stage, "/provision", body)
+        job = self.run_job(stage, provision_dataset.sync_detailed, to_model(ProvisionRequest, body))
         result = job["result"]
         smoke = result.get("smoke_test_results") or {}
         self.stages[-1].details = {
@@ -158,8 +190,11 @@ class DemoRun:
         try:
             job = self.run_job(
                 "synthetic",
-                "/synthetic",
-                {"domain_pack": "ecommerce", "seed": 42, "row_counts": {"customer": 2000}},
+                generate_synthetic.sync_detailed,
+                to_model(
+                    SyntheticRequest,
+                    {"domain_pack": "ecommerce", "seed": 42, "row_counts": {"customer": 2000}},
+                ),
             )
         except ClientError as exc:
             if str(exc).startswith(("404", "405")):
