@@ -22,7 +22,7 @@ from tdm_agents.provisioning.composite_types import composite_statements
 from tdm_agents.provisioning.errors import ProvisioningError, SchemaConflictError
 from tdm_agents.provisioning.layout import TargetLayout, TargetTable
 from tdm_agents.provisioning.sequences import is_serial, sequence_options, serial_default, serial_statements
-from tdm_metadata_store.snapshot import ColumnInfo, RelationshipInfo
+from tdm_metadata_store.snapshot import ColumnInfo, DomainTypeInfo, EnumTypeInfo, RelationshipInfo
 
 _NEXTVAL = re.compile(r"nextval\(", re.IGNORECASE)
 # ' ON [ONLY] <name>[.<name>] USING ', each name plain or quoted (quoted ones may hold spaces).
@@ -176,7 +176,8 @@ def _is_enum(layout: TargetLayout, name: str) -> bool:
 
 
 def _type_schema(layout: TargetLayout, name: str) -> str | None:
-    for item in [*layout.snapshot.enums, *layout.snapshot.domains]:
+    types: list[EnumTypeInfo | DomainTypeInfo] = [*layout.snapshot.enums, *layout.snapshot.domains]
+    for item in types:
         if item.name == name:
             return layout.schema_for(item.schema_name)
     return None
