@@ -85,6 +85,14 @@ def plan_steps(operation: Operation, request: dict[str, Any]) -> list[str]:
     return [str(s) for s in steps]
 
 
+def request_problems(operation: Operation, request: dict[str, Any]) -> list[str]:
+    """Why a job's request does not fit the inputs of the steps it runs (empty when it fits): the
+    API answers these with 422 before queueing; the worker fails such a job before any step."""
+    from tdm_orchestrator.step_inputs import request_problems as problems
+
+    return problems(operation, request)
+
+
 TERMINAL_STATUSES = frozenset({"succeeded", "failed", "cancelled"})
 
 

@@ -20,7 +20,7 @@ from tdm_metadata_store.models import Job
 from tdm_metadata_store.repositories.connections import ConnectionRepository
 from tdm_metadata_store.repositories.environments import EnvironmentRepository
 from tdm_metadata_store.repositories.schemas import SchemaRepository
-from tdm_orchestrator.contract import Operation, plan_steps
+from tdm_orchestrator.contract import Operation, plan_steps, request_problems
 from tdm_orchestrator.workflow_templates import TEMPLATES, build_request, missing_requirements
 
 
@@ -48,6 +48,9 @@ def execute_workflow(
             errors=[{"field": f"overrides.{m}", "message": "required"} for m in missing],
         )
     _check_references(uow.session, request)
+    problems = request_problems(operation, request)
+    if problems:  # a misplaced or misspelt option would otherwise fail the job, not the request
+        raise Invalid("; ".join(problems), field="overrides")
     return submit_job(uow, runtime, principal, operation, request)
 
 
