@@ -147,9 +147,18 @@ class LockKeepAlive:
         if self.lost:
             raise LockLost(f"lock {self.lock.key} was lost")
 
-    def __enter__(self) -> LockKeepAlive:
+    def start(self) -> LockKeepAlive:
+        """Begin extending (in a daemon thread)."""
         self._thread.start()
         return self
+
+    def stop(self) -> None:
+        """Stop extending; the lock stays held until released or expired."""
+        self._stop.set()
+        self._thread.join()
+
+    def __enter__(self) -> LockKeepAlive:
+        return self.start()
 
     def __exit__(
         self,
@@ -157,5 +166,4 @@ class LockKeepAlive:
         exc: BaseException | None,
         traceback: TracebackType | None,
     ) -> None:
-        self._stop.set()
-        self._thread.join()
+        self.stop()

@@ -22,7 +22,7 @@ from functools import partial
 from tdm_agents.provisioning.ephemeral import drop_expired_ephemeral_schemas
 from tdm_cache import keys as cache_keys
 from tdm_cache.cancel import request_cancel
-from tdm_cache.locks import RedisLock
+from tdm_cache.locks import LockKeepAlive, RedisLock
 from tdm_cache.queue import Delivery, JobQueue
 from tdm_metadata_store.repositories.jobs import JobRepository
 from tdm_orchestrator.checkpoints import open_checkpointer
@@ -46,6 +46,7 @@ class Worker:
         self.queue = JobQueue(services.redis)
         self.stopping = threading.Event()
         self._inflight: dict[str, tuple[Delivery, RedisLock]] = {}
+        self._keepers: dict[str, LockKeepAlive] = {}
         self._inflight_lock = threading.Lock()
         self._checkpointer, self._close_checkpointer = open_checkpointer(
             services.libpq_database_url, pool_size=settings.concurrency + 2
@@ -108,8 +109,11 @@ class Worker:
             # Another live worker runs this job (a duplicate entry): drop the duplicate.
             self.queue.ack(delivery)
             return
+        # Extended from its own thread while the job runs, however long one of its nodes takes.
+        keeper = LockKeepAlive(lock, self.settings.heartbeat_s).start()
         with self._inflight_lock:
             self._inflight[delivery.entry_id] = (delivery, lock)
+            self._keepers[delivery.entry_id] = keeper
         future: Future = executor.submit(self._process, delivery)
         future.add_done_callback(lambda _f: self._done(delivery))
 
@@ -144,6 +148,9 @@ class Worker:
     def _done(self, delivery: Delivery) -> None:
         with self._inflight_lock:
             entry = self._inflight.pop(delivery.entry_id, None)
+            keeper = self._keepers.pop(delivery.entry_id, None)
+        if keeper:
+            keeper.stop()
         if entry:
             self._safely(entry[1].release)
 
@@ -158,7 +165,7 @@ class Worker:
 
     def heartbeat(self) -> None:
         """PostgreSQL first, so a Redis outage does not make running jobs look abandoned; then the
-        queue entries and job locks, and the cancel flags of jobs cancelled while Redis was down."""
+        queue entries (job locks are kept alive per job), and the cancel flags of jobs cancelled while Redis was down."""
         with self._inflight_lock:
             current = list(self._inflight.values())
         if not current:
@@ -172,8 +179,6 @@ class Worker:
         for cancelled_id in cancelled:
             request_cancel(self.services.redis, cancelled_id)
         self.queue.touch(self.worker_id, [d for d, _ in current])
-        for _, lock in current:
-            lock.extend()
 
     def requeue_missing(self) -> int:
         """PostgreSQL is the record: queued (or orphaned running) jobs missing from Redis go back."""

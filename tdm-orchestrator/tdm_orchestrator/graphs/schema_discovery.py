@@ -12,7 +12,7 @@ from typing import Any
 
 from langgraph.runtime import Runtime
 
-from tdm_agents.schema_discovery import discover as stages
+import tdm_agents.schema_discovery.discover as stages
 from tdm_metadata_store.repositories.connections import ConnectionRepository
 from tdm_metadata_store.repositories.schemas import SchemaRepository
 from tdm_orchestrator.context import JobContext

@@ -11,7 +11,7 @@ import redis
 
 from tdm_cache.client import sync_client
 from tdm_cache.keys import subset_lock_key
-from tdm_cache.locks import LockNotAcquired, RedisLock
+from tdm_cache.locks import LockKeepAlive, LockLost, LockNotAcquired, RedisLock
 from tests.integration.cache.lock_contenders import hold_repeatedly, take_and_die
 
 pytestmark = pytest.mark.integration
@@ -108,3 +108,28 @@ def test_a_holder_that_dies_loses_the_lock_after_its_ttl(client: redis.Redis, re
     assert successor.acquire(blocking=True, timeout_s=5)
     waited = time.monotonic() - taken_at
     assert ttl_s * 0.9 <= waited < ttl_s + 2
+
+
+def test_a_kept_alive_lock_outlives_its_ttl_until_stopped(client: redis.Redis) -> None:
+    key = subset_lock_key("kept-alive")
+    lock = RedisLock(client, key, ttl_s=0.5)
+    assert lock.acquire(blocking=False)
+    with LockKeepAlive(lock, every_s=0.1) as keeper:
+        time.sleep(1.5)
+        assert lock.owned() and not keeper.lost
+        keeper.check()
+    time.sleep(0.8)
+    assert not lock.owned(), "without the keep-alive the TTL runs out"
+
+
+def test_a_lost_lock_is_reported_at_the_holders_next_check(client: redis.Redis) -> None:
+    key = subset_lock_key("stolen")
+    lock = RedisLock(client, key, ttl_s=5)
+    assert lock.acquire(blocking=False)
+    with LockKeepAlive(lock, every_s=0.1) as keeper:
+        client.set(key, "someone-else")
+        deadline = time.monotonic() + 2
+        while not keeper.lost and time.monotonic() < deadline:
+            time.sleep(0.05)
+        with pytest.raises(LockLost):
+            keeper.check()
