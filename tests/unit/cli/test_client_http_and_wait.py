@@ -19,6 +19,7 @@ from tdm_api.cli.client.generated.models import ConnectionCreate, SubsetJobReque
 from tdm_api.cli.client.http import ApiClient, ClientError
 
 JOB = "6f1c1b9e-3c43-4a5e-9c1f-2b7e4bb0a111"
+DATASET = "2c9d4e1f-7a3b-4c5d-8e6f-0a1b2c3d4e5f"
 PAGE = {"items": [], "total": 0, "limit": 5, "offset": 0}
 
 
@@ -157,7 +158,7 @@ def test_download_streams_a_file_and_never_lets_the_server_pick_the_directory(tm
         )
 
     with _client(handler) as client:
-        files = download(client, "d-1", "orders", tmp_path)
+        files = download(client, DATASET, "orders", tmp_path)
     assert files == [{"table": "orders", "path": str(tmp_path / "orders.parquet"), "bytes": len(payload)}]
     assert (tmp_path / "orders.parquet").read_bytes() == payload
     assert safe_name("..") == "download" and safe_name("a\\b\\c.zip") == "c.zip"
@@ -178,7 +179,7 @@ def test_download_of_every_table_follows_presigned_redirects_without_the_api_key
         return httpx.Response(307, headers={"location": f"https://objects.test/bucket/{table}.parquet?sig=1"})
 
     with _client(handler) as client:
-        files = download(client, "d-2", None, tmp_path / "out")
+        files = download(client, DATASET, None, tmp_path / "out")
     assert [f["table"] for f in files] == ["a", "b"]
     assert (tmp_path / "out" / "b.parquet").read_bytes() == b"PAR1-/bucket/b.parquet"
     to_store = [r for r in seen if r.url.host == "objects.test"]
@@ -230,3 +231,37 @@ def test_wait_gives_up_on_an_api_that_stays_away(monkeypatch):
         wait_for_job(client, ClientOptions(output=OutputFormat.json), JOB)
     assert caught.value.exit_code is ExitCode.UNREACHABLE
     assert len(attempts) == RECONNECT_ATTEMPTS
+
+
+def test_a_malformed_id_is_refused_before_any_request(tmp_path):
+    def never(request: httpx.Request) -> httpx.Response:
+        raise AssertionError(f"no request expected, got {request.url}")
+
+    with _client(never) as client:
+        with pytest.raises(ClientError, match="the job id must be a UUID") as caught:
+            wait_for_job(client, ClientOptions(), "job-1")
+        assert caught.value.exit_code is ExitCode.INVALID_REQUEST
+        with pytest.raises(ClientError, match="the dataset version id must be a UUID"):
+            download(client, "d-1", "orders", tmp_path)
+
+
+def test_wait_follows_again_when_the_stream_opens_with_a_stale_parked_status(capsys):
+    streams = [
+        _sse({"type": "status", "status": "awaiting_approval"}),
+        _sse({"type": "status", "status": "running"}, {"type": "status", "status": "cancelled"}),
+    ]
+    records = ["running", "cancelled"]
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path.endswith("/events"):
+            return httpx.Response(200, text=streams.pop(0), headers={"content-type": "text/event-stream"})
+        status = records.pop(0)
+        return httpx.Response(
+            200,
+            json={"id": JOB, "operation": "FULL_TDM_PIPELINE", "status": status, "request": {}, "logs": []},
+        )
+
+    with _client(handler) as client:
+        assert wait_for_job(client, ClientOptions(output=OutputFormat.json), JOB) is ExitCode.CANCELLED
+    assert json.loads(capsys.readouterr().out)["status"] == "cancelled"
+    assert not streams and not records

@@ -16,7 +16,7 @@ import httpx
 from tdm_api.cli.client.exit_codes import ExitCode
 from tdm_api.cli.client.generated.api.datasets import download_dataset
 from tdm_api.cli.client.generated.models import DownloadLink
-from tdm_api.cli.client.http import ApiClient, ClientError, raise_for_problem
+from tdm_api.cli.client.http import ApiClient, ClientError, parse_id, raise_for_problem
 
 DOWNLOAD_CHUNK = 1 << 20
 DOWNLOAD_TIMEOUT_S = 120.0
@@ -61,7 +61,7 @@ def _from_presigned(client: ApiClient, url: str, target: Path) -> int:
 def download_table(client: ApiClient, dataset_id: str, table: str, target_dir: Path) -> dict[str, Any]:
     """Download one table's Parquet file into `target_dir`; returns its path and size."""
     # The spec describes this endpoint's answer as JSON; a file is streamed with its request instead.
-    request = download_dataset._get_kwargs(dataset_id, table=table)
+    request = download_dataset._get_kwargs(parse_id(dataset_id, "the dataset version id"), table=table)
     with client.stream(request, read_timeout=DOWNLOAD_TIMEOUT_S, follow_redirects=False) as response:
         match = _FILENAME.search(response.headers.get("content-disposition") or "")
         target = target_dir / (safe_name(match.group(1)) if match else safe_name(table) + ".parquet")

@@ -12,7 +12,7 @@ from tdm_api.cli.client.exit_codes import STATUS_EXIT, ExitCode
 from tdm_api.cli.client.generated.api.jobs import get_job, job_events
 from tdm_api.cli.client.generated.models import JobDetail
 from tdm_api.cli.client.generated.types import UNSET
-from tdm_api.cli.client.http import ApiClient, ClientError
+from tdm_api.cli.client.http import ApiClient, ClientError, parse_id
 from tdm_api.cli.client.render import print_json, show_record
 from tdm_api.cli.client.sse import job_events as decode_events
 from tdm_api.cli.console import err, out
@@ -86,7 +86,7 @@ class _EventFollower:
     """Reads a job's events into the progress bars, resuming after the last event id it saw."""
 
     def __init__(self, client: ApiClient, job_id: str, progress: StageProgress) -> None:
-        self.client, self.job_id, self.progress = client, job_id, progress
+        self.client, self.job_id, self.progress = client, parse_id(job_id, "the job id"), progress
         self.last_id: str | None = None
         self.status: str | None = None
 
@@ -131,9 +131,15 @@ def _follow_events(client: ApiClient, job_id: str, progress: StageProgress) -> s
 def wait_for_job(client: ApiClient, options: ClientOptions, job_id: str) -> ExitCode:
     """Follow the job to its end, print its outcome, and return the exit code for its status."""
     with StageProgress(enabled=not options.json) as progress:
-        _follow_events(client, job_id, progress)
+        seen = _follow_events(client, job_id, progress)
         answer = client.call(get_job.sync_detailed, job_id, logs_limit=1)
         status = str(answer.model(JobDetail).status)
+        if seen in STATUS_EXIT and status not in STATUS_EXIT:
+            # The stream opens with the status it read; a job resumed a moment ago can still read as
+            # parked there while its record says running: follow it once more.
+            _follow_events(client, job_id, progress)
+            answer = client.call(get_job.sync_detailed, job_id, logs_limit=1)
+            status = str(answer.model(JobDetail).status)
         if status == "succeeded":
             progress.finish()
     job = answer.data

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, TypeVar
+from uuid import UUID
 
 import httpx
 from httpx_sse import EventSource, connect_sse
@@ -36,6 +37,14 @@ class ClientError(Exception):
         self.message = message
         self.exit_code = exit_code
         self.problem = problem
+
+
+def parse_id(value: str, what: str) -> UUID:
+    """An id given on the command line as the UUID the API's paths take; anything else is the caller's to fix."""
+    try:
+        return UUID(value)
+    except ValueError:
+        raise ClientError(f"{what} must be a UUID", ExitCode.INVALID_REQUEST) from None
 
 
 def describe_problem(response: httpx.Response) -> tuple[str, dict[str, Any] | None]:
