@@ -97,12 +97,18 @@ def export_table(
     table: str,
     sink: TableSink,
     hooks: JobHooks,
+    suspects: frozenset[str] | None = None,
 ) -> int:
     """Stream `table`'s subset rows from `session` (which holds the key sets the query joins) into
-    `sink`; returns the rows written."""
+    `sink`; returns the rows written. Only the `suspects` columns (all, if None) are checked for
+    values that must travel as text."""
     hooks.check_cancelled()
     query = export_query(resolved, keysets, table)
-    as_text = text_exported(session, resolved.table(table), query)
+    as_text = (
+        frozenset()
+        if suspects == frozenset()
+        else text_exported(session, resolved.table(table), query, suspects)
+    )
     if as_text:
         query = export_query(resolved, keysets, table, as_text)
     schema, batches = session.stream(query, stage=f"export of {table}")

@@ -23,6 +23,7 @@ from tdm_agents.subsetting.parallel import export_parallel
 from tdm_agents.subsetting.settings import SubsetSettings, get_settings
 from tdm_agents.subsetting.source_session import SourceSession
 from tdm_agents.subsetting.validation import ResolvedRequest
+from tdm_agents.subsetting.value_precheck import WholeTableCheck
 from tdm_metadata_store.snapshot import SchemaSnapshot
 
 
@@ -62,26 +63,37 @@ def extract_subset(
     settings = settings or get_settings()
     started = time.perf_counter()
     session = SourceSession(url)
+    early: list[SourceSession] = []
     try:
         snapshot_time = session.begin(work_mem_mb=settings.work_mem_mb)
         snapshot_id = session.export_snapshot() if settings.workers > 1 else None
         hooks.log("subset snapshot opened", stage="subset")
+        check = None
+        if (first := _worker_session(url, snapshot_id, settings, hooks)) is not None:
+            early.append(first)
+            check = WholeTableCheck(first, resolved)
         keysets = KeySetBuilder(session, resolved, hooks)
-        outcome = keysets.build()
+        try:
+            outcome = keysets.build()
+        finally:
+            suspects = check.stop() if check is not None else {}
         hooks.log(
             f"key sets ready: {outcome.downstream_rounds} downstream and {outcome.upstream_rounds} upstream rounds",
             stage="subset",
         )
         counts = export_parallel(
             session,
-            lambda: _worker_session(url, snapshot_id, settings, hooks),
+            lambda: early.pop() if early else _worker_session(url, snapshot_id, settings, hooks),
             settings.workers,
             resolved,
             keysets,
             sink,
             hooks,
+            suspects,
         )
     finally:
+        for worker in early:
+            worker.close()
         session.close()
     graph = resolved.graph
     return SubsetResult(

@@ -74,9 +74,12 @@ def export_parallel(
     keysets: KeySetBuilder,
     sink: TableSink,
     hooks: JobHooks,
+    suspects: dict[str, frozenset[str]] | None = None,
 ) -> dict[str, int]:
     """Write every output table to `sink`, on `main` and up to `workers - 1` sessions from
-    `open_worker` (None when no further session can be had); returns the rows per table."""
+    `open_worker` (None when no further session can be had); returns the rows per table.
+    `suspects` are the columns per table that may hold values Arrow cannot carry (tables absent:
+    unknown, all checked)."""
     tables = resolved.output_tables()
     sessions: list[SourceSession] = [main]
     try:
@@ -86,7 +89,8 @@ def export_parallel(
         for session, share in zip(sessions[1:], shares[1:], strict=True):
             for name in sorted({n for t in share for n in keysets_read(resolved, keysets, t)}):
                 copy_keyset(main, session, resolved, keysets, name)
-        return _run(sessions, shares, resolved, keysets, sink, _SharedHooks(hooks, len(tables)))
+        shared = _SharedHooks(hooks, len(tables))
+        return _run(sessions, shares, resolved, keysets, sink, shared, suspects or {})
     finally:
         for session in sessions[1:]:
             session.close()
@@ -162,13 +166,16 @@ def _run(
     keysets: KeySetBuilder,
     sink: TableSink,
     hooks: _SharedHooks,
+    suspects: dict[str, frozenset[str]],
 ) -> dict[str, int]:
     counts: dict[str, int] = {}
 
     def work(session: SourceSession, share: list[str]) -> None:
         try:
             for table in share:
-                counts[table] = export_table(session, resolved, keysets, table, sink, hooks)
+                counts[table] = export_table(
+                    session, resolved, keysets, table, sink, hooks, suspects.get(table)
+                )
                 hooks.table_done(table)
         except BaseException:
             hooks.failed.set()

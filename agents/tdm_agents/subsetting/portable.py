@@ -25,7 +25,16 @@ NATIVE_ARRAY_ELEMENTS = frozenset(
 )
 
 
-def text_exported(session: SourceSession, info: TableInfo, rows: sql.Composable) -> frozenset[str]:
+def value_checks(info: TableInfo, columns: frozenset[str] | None = None) -> dict[str, sql.Composable]:
+    """Per column of `info` (among `columns`, if given) whose values may not fit its Arrow type,
+    an aggregate over the rows that is true when some value does not."""
+    checks = {c.name: _value_check(c) for c in info.columns if not c.is_generated}
+    return {n: c for n, c in checks.items() if c is not None and (columns is None or n in columns)}
+
+
+def text_exported(
+    session: SourceSession, info: TableInfo, rows: sql.Composable, columns: frozenset[str] | None = None
+) -> frozenset[str]:
     """Columns of `info` that must travel as text because of the values they hold: arrays a list
     cannot carry (several dimensions, a lower bound other than 1, ±infinity), `numeric(p, s)`
     holding NaN and dates or timestamps holding ±infinity. One aggregate over `rows` (the export

@@ -111,6 +111,11 @@ class SourceSession:
             reader = self._cur.fetch_record_batch()
         return reader.schema, _translated_batches(reader, stage)
 
+    def cancel(self) -> None:
+        """Ask the server to cancel the statement running on this session (from another thread)."""
+        with translated_errors("cancel"):
+            self._cur.adbc_cancel()
+
     def close(self) -> None:
         """Roll back (dropping the temporary tables) and disconnect; safe after a lost connection."""
         for step in (lambda: self._cur.execute("ROLLBACK"), self._cur.close, self._conn.close):

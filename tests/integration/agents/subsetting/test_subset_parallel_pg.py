@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import threading
+import time
 
 import psycopg
+import pyarrow as pa
+import pyarrow.compute  # noqa: F401 - pa.compute
 import pytest
+from psycopg import sql
 
 from tdm_agents.common.progress import RecordingHooks
+from tdm_agents.schema_discovery.catalog import fetch_snapshot
 from tdm_agents.subsetting import MemorySink, SubsetRequest, extract_subset, validate_request, verify_subset
 from tdm_agents.subsetting.settings import SubsetSettings
+from tdm_agents.subsetting.source_session import SourceSession
+from tdm_agents.subsetting.value_precheck import WholeTableCheck
 from tests.integration.agents.subsetting.subset_source_db import create_source, describe
 
 pytestmark = pytest.mark.integration
@@ -88,3 +95,78 @@ def test_one_worker_exports_on_the_key_set_session_alone(fresh_db_url):
     result, sink = _extract(fresh_db_url, snapshot, workers=1)
     assert len(set(sink.threads.values())) == 1
     assert verify_subset(snapshot, sink.read_table, result.row_counts).intact
+
+
+def _discovered(url: str):
+    """The schema as discovery reads it (with numeric precision, which the odd-value check needs)."""
+    with psycopg.connect(url) as conn:
+        return fetch_snapshot(conn, ["public"])
+
+
+def _with_odd_values(url: str) -> None:
+    """Customer 40 gets a NaN credit and an infinite signup; no other row holds such values."""
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("UPDATE customers SET credit = 'NaN', signup = 'infinity' WHERE id = 40")
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_odd_values_outside_the_subset_keep_native_types(fresh_db_url, workers):
+    create_source(fresh_db_url)
+    _with_odd_values(fresh_db_url)
+    snapshot = _discovered(fresh_db_url)
+    resolved = validate_request(
+        SubsetRequest(
+            schema_version_id="sv",
+            connection_string=fresh_db_url,
+            root_table="customers",
+            filters={"customers": [{"column": "id", "op": "<", "value": 10}]},
+        ),
+        snapshot,
+    )
+    sink = MemorySink()
+    extract_subset(fresh_db_url, snapshot, resolved, sink, settings=SubsetSettings(workers=workers))
+    customers = sink.read_table("customers")
+    assert customers.schema.field("credit").type == pa.decimal128(10, 2)
+    assert customers.schema.field("signup").type == pa.date32()
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_odd_values_inside_the_subset_travel_as_text(fresh_db_url, workers):
+    create_source(fresh_db_url)
+    _with_odd_values(fresh_db_url)
+    snapshot = _discovered(fresh_db_url)
+    result, sink = _extract(fresh_db_url, snapshot, workers=workers)
+    customers = sink.read_table("customers")
+    assert customers.schema.field("credit").type == pa.string()
+    assert customers.schema.field("signup").type == pa.string()
+    odd = customers.filter(pa.compute.equal(customers["id"], 40)).to_pylist()[0]
+    assert (odd["credit"], odd["signup"]) == ("NaN", "infinity")
+    assert verify_subset(snapshot, sink.read_table, result.row_counts).intact
+
+
+def test_whole_table_check_stopped_midway_leaves_its_session_usable(fresh_db_url):
+    create_source(fresh_db_url)
+    with psycopg.connect(fresh_db_url, autocommit=True) as conn:
+        conn.execute(
+            "INSERT INTO payments SELECT i, 1, 'USD', i FROM generate_series(100, 3000000) i; ANALYZE payments"
+        )
+    snapshot = _discovered(fresh_db_url)
+    resolved = validate_request(
+        SubsetRequest(schema_version_id="sv", connection_string=fresh_db_url, root_table="customers"),
+        snapshot,
+    )
+    session = SourceSession(fresh_db_url)
+    try:
+        session.begin()
+        check = WholeTableCheck(session, resolved)
+        assert check._tables[-1] == "payments"  # the biggest table is checked last
+        deadline = time.monotonic() + 30
+        while not (check._running and len(check.flagged) == len(check._tables) - 1):
+            assert time.monotonic() < deadline, "the big table's check never started"
+            time.sleep(0.005)
+        flagged = check.stop()
+        assert "payments" not in flagged  # cancelled: it gets the exact check instead
+        assert all(columns == frozenset() for columns in flagged.values())
+        assert session.execute(sql.SQL("SELECT count(*) FROM customers"))[0][0] == 40
+    finally:
+        session.close()
