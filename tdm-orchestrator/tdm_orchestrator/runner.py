@@ -31,7 +31,6 @@ def _initial_state(job: Any) -> dict[str, Any]:
         "operation": job.operation,
         "request": dict(job.request_json or {}),
         "completed_steps": [],
-        "errors": [],
         "step_results": {},
     }
 

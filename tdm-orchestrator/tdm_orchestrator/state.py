@@ -39,7 +39,6 @@ class TDMState(TypedDict, total=False):
     approval: dict[str, Any]
     # Each step's summary, merged per step name
     step_results: Annotated[dict[str, Any], _merge]
-    errors: Annotated[list[str], operator.add]
     current_node: str
 
 
