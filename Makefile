@@ -7,6 +7,8 @@ STAMP_RUN := $(VENV)/.stamp-run
 STAMP_TEST := $(VENV)/.stamp-test
 UI_STAMP := tdm-ui/node_modules/.stamp
 PYTEST_ARGS ?=
+# Test processes (pytest-xdist): `auto` is one per CPU; `make test PYTEST_WORKERS=0` runs in one process.
+PYTEST_WORKERS ?= auto
 
 .PHONY: demo test lint fmt typecheck imports bench openapi ui ui-test ui-client install install-test clean
 
@@ -46,7 +48,7 @@ test: $(STAMP_TEST)
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 	$(BIN)/mypy
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadscope $(PYTEST_ARGS)
 
 lint: $(STAMP_TEST)
 	$(BIN)/ruff check .
