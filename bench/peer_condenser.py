@@ -30,6 +30,7 @@ import psycopg
 from psycopg import sql
 from sqlalchemy.engine import make_url
 
+from bench.platform_direct import subset_and_deliver
 from bench.platform_subset import (
     PlatformRun,
     drop_database,
@@ -99,8 +100,13 @@ def row_counts(url: str) -> dict[str, int]:
         }
 
 
-def run_platform(server: str, source: str, pct: float, seed: int) -> tuple[PlatformRun, dict]:
-    """The platform's subset then provision into a freshly created database; returns times and rows."""
+def run_platform(
+    server: str, source: str, pct: float, seed: int, delivery: str = "direct"
+) -> tuple[PlatformRun, dict]:
+    """The platform's subset and provision into a freshly created database; returns times and rows.
+
+    `direct`: one pass, the subset teed into the target and the Parquet version (see
+    `platform_direct`); `stored`: the subset written, then provisioned from the stored version."""
     run = PlatformRun()
     target = fresh_database(server, PLATFORM_TARGET)
     with tempfile.TemporaryDirectory(prefix="tdm-bench-peer-") as work:
@@ -108,8 +114,11 @@ def run_platform(server: str, source: str, pct: float, seed: int) -> tuple[Platf
         snapshot = source_snapshot(source)
         run.seconds["discover"] = time.perf_counter() - started
         store = store_in(Path(work))
-        version = subset_to_store(source, snapshot, store, pct, seed, run)
-        provision_version(target, store, version, snapshot, run)
+        if delivery == "direct":
+            subset_and_deliver(source, snapshot, store, target, pct, seed, run)
+        else:
+            version = subset_to_store(source, snapshot, store, pct, seed, run)
+            provision_version(target, store, version, snapshot, run)
     return run, row_counts(target)
 
 
@@ -133,6 +142,9 @@ def main() -> None:
     parser.add_argument(
         "--condenser", default=shutil.which("subset") or "subset", help="db-condenser's `subset` command"
     )
+    parser.add_argument(
+        "--delivery", choices=("direct", "stored"), default="direct", help="how the subset reaches the target"
+    )
     parser.add_argument("--condenser-workers", type=int, default=2, help="its parallel_read_workers")
     args = parser.parse_args()
     with server_url(args.server_url) as server:
@@ -143,7 +155,7 @@ def main() -> None:
             peer_s, peer_rows = run_condenser(
                 args.condenser, server, source_db, args.pct, args.condenser_workers
             )
-            platform, ours = run_platform(server, source, args.pct, args.seed)
+            platform, ours = run_platform(server, source, args.pct, args.seed, args.delivery)
         finally:
             drop_database(server, CONDENSER_TARGET)
             drop_database(server, PLATFORM_TARGET)
@@ -153,7 +165,7 @@ def main() -> None:
         print(f"  {table:9s} platform {ours[table]:>10,d}  db-condenser {peer_rows[table]:>10,d}")
     steps = "  ".join(f"{k} {v:.2f}s" for k, v in platform.seconds.items())
     print(f"db-condenser 1.7.1:          {peer_s:8.2f} s")
-    print(f"platform subset + provision: {platform.total:8.2f} s  ({steps})")
+    print(f"platform subset + provision ({args.delivery}): {platform.total:8.2f} s  ({steps})")
     print(f"ratio platform / db-condenser: {platform.total / peer_s:.2f} (target <= 0.7)")
 
 
