@@ -14,7 +14,6 @@ from collections.abc import Iterable
 import psycopg
 import pyarrow as pa
 from psycopg import sql
-from psycopg.copy import QueuedLibpqWriter
 
 from tdm_agents.common.progress import JobHooks, NullHooks
 from tdm_agents.provisioning.catalog import TargetColumn
@@ -81,7 +80,7 @@ class TableLoad:
         )
         with contextlib.ExitStack() as stack:
             cursor = stack.enter_context(self.conn.cursor())
-            self._copy = stack.enter_context(cursor.copy(statement, writer=QueuedLibpqWriter(cursor)))
+            self._copy = stack.enter_context(cursor.copy(statement))
             self._copy.write(self._encoder.header())
             self._stack = stack.pop_all()
         return self
