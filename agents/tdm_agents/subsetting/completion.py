@@ -10,6 +10,7 @@ turn: repeating would grow the subset to the whole connected database.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from psycopg import sql
@@ -24,7 +25,7 @@ def complete_parents(builder: KeySetBuilder) -> int:
     """Add the children of pulled-in parents and those children's parents; returns the hops run."""
     req = builder.req
     sources = {
-        t: builder.keyset_name(t)
+        t: builder.keyset_table(t)
         for t in sorted(req.upstream_tables)
         if t in builder.keys
         and req.modes[t] == "subset"  # whole (full) tables are not pulled-in parents
@@ -49,7 +50,7 @@ def complete_parents(builder: KeySetBuilder) -> int:
     return hops
 
 
-def _hop(builder: KeySetBuilder, sources: dict[str, str | None]) -> set[str]:
+def _hop(builder: KeySetBuilder, sources: Mapping[str, str | None]) -> set[str]:
     """Children of the rows in `sources`, along followed relationships to subset tables."""
     req = builder.req
     produced: set[str] = set()

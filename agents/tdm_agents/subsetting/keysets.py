@@ -71,7 +71,11 @@ class KeySetBuilder:
 
     def keyset_name(self, table: str) -> str | None:
         """Name of the TEMP table holding `table`'s keys, or None when the table has no rows in play."""
-        return f"_tdm_k{self._ids[table]}" if table in self._ids else None
+        return self.keyset_table(table) if table in self._ids else None
+
+    def keyset_table(self, table: str) -> str:
+        """Name of the TEMP table holding the keys of `table`, which is in play."""
+        return f"_tdm_k{self._ids[table]}"
 
     def build(self) -> KeySetOutcome:
         """Run the three phases; the key-set tables stay in the session for the export."""
@@ -118,7 +122,7 @@ class KeySetBuilder:
 
     def _create(self, table: str) -> None:
         source = table_ident(self.req.table(table))
-        for name in (self.keyset_name(table), self._current[table], self._next[table]):
+        for name in (self.keyset_table(table), self._current[table], self._next[table]):
             self._run(
                 sql.SQL("CREATE TEMP TABLE {} AS SELECT {} FROM {} t WITH NO DATA").format(
                     sql.Identifier(name), self._select_row(table, "t"), source
@@ -137,7 +141,7 @@ class KeySetBuilder:
         self._insert(table, candidates, params, delta=self._expands_down(table))
 
     def _seed_full(self, table: str) -> None:
-        keyset = sql.Identifier(self.keyset_name(table))
+        keyset = sql.Identifier(self.keyset_table(table))
         self._run(
             sql.SQL("INSERT INTO {} SELECT {} FROM {} t").format(
                 keyset, self._select_row(table, "t"), table_ident(self.req.table(table))
@@ -198,7 +202,7 @@ class KeySetBuilder:
         # Only whole key sets hold nothing but rows whose way in `_entries` records.
         whole = sources is None
         if sources is None:
-            sources = {t: self.keyset_name(t) for t in self.tables if self.outcome.counts[t]}
+            sources = {t: self.keyset_table(t) for t in self.tables if self.outcome.counts[t]}
         while sources:
             self.outcome.upstream_rounds += 1
             produced: set[str] = set()
@@ -278,7 +282,7 @@ class KeySetBuilder:
         so the anti-join against the key set also sees rows added earlier in the same round.
         """
         self.hooks.check_cancelled()
-        key, keyset = self.keys[table], sql.Identifier(self.keyset_name(table))
+        key, keyset = self.keys[table], sql.Identifier(self.keyset_table(table))
         cap = self.req.caps.get(table) if capped else None
         room = None if cap is None else max(cap - self.outcome.counts[table], 0)
         new_only = sql.SQL("SELECT * FROM ({}) s").format(candidates)
@@ -301,7 +305,7 @@ class KeySetBuilder:
             ).format(cand, inserts, last)
         inserted, candidates_found = self.session.execute(query, params.values)[0]
         self.outcome.counts[table] += int(inserted)
-        if room is not None and int(candidates_found) > room:
+        if cap is not None and room is not None and int(candidates_found) > room:
             self.outcome.caps_applied[table] = cap
         return int(inserted)
 
@@ -309,7 +313,7 @@ class KeySetBuilder:
         self, table: str, rows: sql.Composable, delta: bool
     ) -> tuple[sql.Composable, sql.Identifier]:
         """CTEs inserting `rows` into the key set (and the next delta), and the one to count."""
-        keyset = sql.Identifier(self.keyset_name(table))
+        keyset = sql.Identifier(self.keyset_table(table))
         if not delta:
             return sql.SQL("ins AS (INSERT INTO {} {} RETURNING 1)").format(keyset, rows), sql.Identifier(
                 "ins"

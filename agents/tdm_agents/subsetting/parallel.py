@@ -122,7 +122,7 @@ def _export_cost(resolved: ResolvedRequest, keysets: KeySetBuilder, table: str) 
     rows = keysets.outcome.counts.get(table, 0) if table in keysets.keys else 0
     if resolved.modes[table] == "full":
         rows = max(rows, info.row_estimate or 0)
-    width = len(info.columns) * 8
+    width: float = len(info.columns) * 8
     if info.size_bytes and info.row_estimate:
         width = max(info.size_bytes / info.row_estimate, 1)
     return rows * width
