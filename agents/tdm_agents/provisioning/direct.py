@@ -57,6 +57,7 @@ class DirectDelivery:
         self.session = session
         self.deferred: dict[str, pa.Schema] = {}
         self._target = threading.Lock()
+        self._broken = False  # a leg failed: the target transaction is aborted and takes no more COPYs
 
     def tee(self, sink: TableSink) -> TableSink:
         """A sink with `sink`'s signature and result that also loads each table into the target."""
@@ -66,10 +67,17 @@ class DirectDelivery:
                 self.deferred[table] = schema  # the target is busy with another table: load it later
                 return sink(table, batches, schema)
             try:
+                if self._broken:
+                    # Another table's failure is the run's error; a COPY here would only add a second
+                    # one ("transaction aborted") that could be reported in its place.
+                    return sink(table, batches, schema)
                 with self.session.loading(table, schema) as load:
                     written = sink(table, _copied(batches, load), schema)
                 _check_equal(table, load.rows, written)
                 return written
+            except BaseException:
+                self._broken = True
+                raise
             finally:
                 self._target.release()
 
