@@ -169,6 +169,7 @@ def _run(
     suspects: dict[str, frozenset[str]],
 ) -> dict[str, int]:
     counts: dict[str, int] = {}
+    errors: list[BaseException] = []  # in the order the sessions failed: the first is the cause
 
     def work(session: SourceSession, share: list[str]) -> None:
         try:
@@ -177,13 +178,15 @@ def _run(
                     session, resolved, keysets, table, sink, hooks, suspects.get(table)
                 )
                 hooks.table_done(table)
-        except BaseException:
+        except BaseException as exc:
+            errors.append(exc)
             hooks.failed.set()
-            raise
 
     with ThreadPoolExecutor(max_workers=len(sessions), thread_name_prefix="tdm-subset-export") as pool:
-        futures = [pool.submit(work, s, share) for s, share in zip(sessions, shares, strict=True) if share]
-    errors = [e for f in futures if (e := f.exception()) is not None]
+        for future in [
+            pool.submit(work, s, share) for s, share in zip(sessions, shares, strict=True) if share
+        ]:
+            future.result()
     real = [e for e in errors if not isinstance(e, _Aborted)]
     if real:
         # A lost connection is the retryable error, whichever session saw it first.
