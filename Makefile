@@ -32,12 +32,26 @@ install-test: $(STAMP_TEST)
 $(UI_STAMP): tdm-ui/package.json
 	@if [ -f tdm-ui/package.json ]; then cd tdm-ui && (npm ci --no-audit --no-fund || npm install --no-audit --no-fund) && touch node_modules/.stamp; fi
 
-ui: $(UI_STAMP)
-	@if [ -f tdm-ui/package.json ]; then cd tdm-ui && npm run build; fi
+# The portal's sources: a build and a Vitest pass are repeated only when one of them changed.
+UI_SOURCES := $(wildcard tdm-ui/package.json tdm-ui/index.html tdm-ui/vite.config.ts tdm-ui/tsconfig*.json) \
+	$(shell find tdm-ui/src tdm-ui/public -type f 2>/dev/null)
+UI_DIST := tdm-ui/dist/index.html
+UI_TESTED := tdm-ui/node_modules/.stamp-vitest
+
+$(UI_DIST): $(UI_STAMP) $(UI_SOURCES)
+	cd tdm-ui && npm run build
+	touch $@
+
+$(UI_TESTED): $(UI_STAMP) $(UI_SOURCES)
+	cd tdm-ui && npm test
+	touch $@
+
+ui:
+	@if [ -f tdm-ui/package.json ]; then $(MAKE) --no-print-directory $(UI_DIST); fi
 
 # The portal's component tests (Vitest).
-ui-test: $(UI_STAMP)
-	@if [ -f tdm-ui/package.json ]; then cd tdm-ui && npm test; fi
+ui-test:
+	@if [ -f tdm-ui/package.json ]; then $(MAKE) --no-print-directory $(UI_TESTED); fi
 
 demo: $(STAMP_RUN)
 	@if [ -f tdm-ui/package.json ]; then $(MAKE) --no-print-directory ui; fi
@@ -48,7 +62,7 @@ test: $(STAMP_TEST)
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 	$(BIN)/mypy
-	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadscope $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 lint: $(STAMP_TEST)
 	$(BIN)/ruff check .

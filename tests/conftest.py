@@ -2,6 +2,7 @@
 
 pytest_plugins = [
     "tests.fixtures.run_shared",
+    "tests.fixtures.scheduling",
     "tests.fixtures.containers",
     "tests.fixtures.postgres",
     "tests.fixtures.metadata",

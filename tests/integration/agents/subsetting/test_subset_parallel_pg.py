@@ -148,7 +148,7 @@ def test_whole_table_check_stopped_midway_leaves_its_session_usable(fresh_db_url
     create_source(fresh_db_url)
     with psycopg.connect(fresh_db_url, autocommit=True) as conn:
         conn.execute(
-            "INSERT INTO payments SELECT i, 1, 'USD', i FROM generate_series(100, 3000000) i; ANALYZE payments"
+            "INSERT INTO payments SELECT i, 1, 'USD', i FROM generate_series(100, 20000) i; ANALYZE payments"
         )
     snapshot = _discovered(fresh_db_url)
     resolved = validate_request(
@@ -156,17 +156,23 @@ def test_whole_table_check_stopped_midway_leaves_its_session_usable(fresh_db_url
         snapshot,
     )
     session = SourceSession(fresh_db_url)
-    try:
-        session.begin()
-        check = WholeTableCheck(session, resolved)
-        assert check._tables[-1] == "payments"  # the biggest table is checked last
-        deadline = time.monotonic() + 30
-        while not (check._running and len(check.flagged) == len(check._tables) - 1):
-            assert time.monotonic() < deadline, "the big table's check never started"
-            time.sleep(0.005)
-        flagged = check.stop()
-        assert "payments" not in flagged  # cancelled: it gets the exact check instead
-        assert all(columns == frozenset() for columns in flagged.values())
-        assert session.execute(sql.SQL("SELECT count(*) FROM customers"))[0][0] == 40
-    finally:
-        session.close()
+    # Another transaction holds the biggest table, so its check is certain to be under way (waiting
+    # for the lock) when it is stopped, however fast the machine scans.
+    with psycopg.connect(fresh_db_url) as holder:
+        holder.execute("LOCK TABLE payments IN ACCESS EXCLUSIVE MODE")
+        try:
+            session.begin()
+            check = WholeTableCheck(session, resolved)
+            assert check._tables[-1] == "payments"  # the biggest table is checked last
+            deadline = time.monotonic() + 30
+            while not (check._running and len(check.flagged) == len(check._tables) - 1):
+                assert time.monotonic() < deadline, "the big table's check never started"
+                time.sleep(0.005)
+            time.sleep(0.2)  # the statement is at the server, waiting
+            flagged = check.stop()
+            assert "payments" not in flagged  # cancelled: it gets the exact check instead
+            assert all(columns == frozenset() for columns in flagged.values())
+            assert session.execute(sql.SQL("SELECT count(*) FROM customers"))[0][0] == 40
+        finally:
+            holder.rollback()
+            session.close()
