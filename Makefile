@@ -7,8 +7,9 @@ STAMP_RUN := $(VENV)/.stamp-run
 STAMP_TEST := $(VENV)/.stamp-test
 UI_STAMP := tdm-ui/node_modules/.stamp
 PYTEST_ARGS ?=
-# Test processes (pytest-xdist): `auto` is one per CPU; `make test PYTEST_WORKERS=0` runs in one process.
-PYTEST_WORKERS ?= auto
+# Test processes (pytest-xdist): two per CPU, since most tests wait on servers, workers or a browser
+# for much of their time; `make test PYTEST_WORKERS=0` runs in one process.
+PYTEST_WORKERS ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) * 2 )))
 
 .PHONY: demo test lint fmt typecheck imports bench openapi ui ui-test ui-client install install-test clean
 
