@@ -15,6 +15,7 @@ import psycopg
 import pytest
 
 from tdm_api.stack.env_files import read_env_file
+from tdm_api.stack.ports import free_port
 
 pytestmark = pytest.mark.integration
 
@@ -47,8 +48,8 @@ def home(tmp_path: Path):
     tdm(tmp_path, "down")  # never leave servers behind, whatever the test did
 
 
-def _up(home: Path) -> subprocess.CompletedProcess[str]:
-    result = tdm(home, "up", "-d")
+def _up(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    result = tdm(home, "up", "-d", *args)
     assert result.returncode == 0, result.stdout + result.stderr
     status = tdm(home, "status")
     assert status.returncode == 0, status.stdout
@@ -85,7 +86,8 @@ def _authenticates_as_admin(database_url: str, key: str) -> bool:
 
 def test_stack_twice_with_the_same_home_keeps_data_ports_secrets_and_admin_key(home: Path):
     """Two `up -d / status / down` rounds; one stack start is slow enough to share the checks."""
-    first = _up(home)
+    # An explicit port: stacks of tests running side by side would all take the default, 8000.
+    first = _up(home, "--api-port", str(free_port()))
     database_url = read_env_file(home / "tdm.env")["DATABASE_URL"]
     secrets = read_env_file(home / "secrets.env")
     assert stat.S_IMODE((home / "secrets.env").stat().st_mode) == 0o600
@@ -142,7 +144,11 @@ def test_malformed_stack_setting_exits_2_without_traceback(tmp_path: Path):
 
 def test_foreground_up_stops_everything_on_ctrl_c(home: Path):
     process = subprocess.Popen(
-        [TDM, "up"], env=_env(home), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        [TDM, "up", "--api-port", str(free_port())],
+        env=_env(home),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         lines = []
