@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 
+from psycopg import sql
 from pydantic import BaseModel, Field
 
 from tdm_agents.common.progress import JobHooks, NullHooks
@@ -65,8 +66,7 @@ def extract_subset(
     session = SourceSession(url)
     early: list[SourceSession] = []
     try:
-        snapshot_time = session.begin(work_mem_mb=settings.work_mem_mb)
-        snapshot_id = session.export_snapshot() if settings.workers > 1 else None
+        snapshot_time, snapshot_id = _begin(session, settings, hooks)
         hooks.log("subset snapshot opened", stage="subset")
         check = None
         if (first := _worker_session(url, snapshot_id, settings, hooks)) is not None:
@@ -112,11 +112,31 @@ def extract_subset(
     )
 
 
+def _begin(
+    session: SourceSession, settings: SubsetSettings, hooks: JobHooks
+) -> tuple[dt.datetime, str | None]:
+    """Open the subset's transaction; returns its time and the snapshot id further sessions import.
+
+    The id is None with one worker, or when the source will not share its snapshot (a role without
+    EXECUTE on pg_export_snapshot, a PostgreSQL-compatible server without it): the refusal aborted
+    the transaction, which nothing had read yet, so a new one is begun and the export runs on it alone.
+    """
+    snapshot_time = session.begin(work_mem_mb=settings.work_mem_mb)
+    if settings.workers <= 1:
+        return snapshot_time, None
+    try:
+        return snapshot_time, session.export_snapshot()
+    except SubsetExtractionError as exc:  # a lost connection is not caught: the job retries
+        hooks.log(f"{exc}: exporting every table on one session", level="warning", stage="subset")
+        session.execute(sql.SQL("ROLLBACK"), stage="begin")
+        return session.begin(work_mem_mb=settings.work_mem_mb), None
+
+
 def _worker_session(
     url: str, snapshot_id: str | None, settings: SubsetSettings, hooks: JobHooks
 ) -> SourceSession | None:
-    """A further session reading `snapshot_id`, or None when the server refuses one (the export
-    then goes on with the sessions it has)."""
+    """A further session reading `snapshot_id`, or None when the server refuses one, or refuses it
+    the snapshot (the export then goes on with the sessions it has)."""
     if snapshot_id is None:
         return None
     try:
@@ -126,6 +146,10 @@ def _worker_session(
         return None
     try:
         worker.begin(snapshot_id=snapshot_id, work_mem_mb=settings.work_mem_mb)
+    except SubsetExtractionError as exc:
+        worker.close()
+        hooks.log(f"{exc}: exporting on fewer sessions", level="warning", stage="subset")
+        return None
     except BaseException:
         worker.close()
         raise

@@ -69,7 +69,8 @@ class SourceSession:
         if snapshot_id is not None:
             # Must be the transaction's first statement, before anything takes a snapshot.
             self.execute(
-                sql.SQL("SET TRANSACTION SNAPSHOT {}").format(sql.Literal(snapshot_id)), stage="begin"
+                sql.SQL("SET TRANSACTION SNAPSHOT {}").format(sql.Literal(snapshot_id)),
+                stage="snapshot import",
             )
         # Filter values without an offset are read as UTC, whatever the server's default.
         self.execute(sql.SQL("SET LOCAL TIME ZONE 'UTC'"), stage="begin")
@@ -86,7 +87,7 @@ class SourceSession:
 
     def export_snapshot(self) -> str:
         """The id other sessions import to read this transaction's snapshot (valid while it is open)."""
-        return str(self.execute(sql.SQL("SELECT pg_export_snapshot()"), stage="begin")[0][0])
+        return str(self.execute(sql.SQL("SELECT pg_export_snapshot()"), stage="snapshot export")[0][0])
 
     def ingest(self, table: str, batches: pa.RecordBatchReader) -> None:
         """Append `batches` to TEMP table `table` (COPY binary), then give the planner its statistics."""

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import threading
 import time
+import uuid
 
 import psycopg
 import pyarrow as pa
 import pyarrow.compute  # noqa: F401 - pa.compute
 import pytest
 from psycopg import sql
+from sqlalchemy.engine import make_url
 
 from tdm_agents.common.progress import RecordingHooks
 from tdm_agents.schema_discovery.catalog import fetch_snapshot
 from tdm_agents.subsetting import MemorySink, SubsetRequest, extract_subset, validate_request, verify_subset
+from tdm_agents.subsetting.extractor import _worker_session
 from tdm_agents.subsetting.settings import SubsetSettings
 from tdm_agents.subsetting.source_session import SourceSession
 from tdm_agents.subsetting.value_precheck import WholeTableCheck
@@ -95,6 +98,46 @@ def test_one_worker_exports_on_the_key_set_session_alone(fresh_db_url):
     result, sink = _extract(fresh_db_url, snapshot, workers=1)
     assert len(set(sink.threads.values())) == 1
     assert verify_subset(snapshot, sink.read_table, result.row_counts).intact
+
+
+@pytest.fixture
+def no_snapshot_sharing_url(fresh_db_url):
+    """The source, read by a login that may not share its snapshot (EXECUTE on pg_export_snapshot
+    revoked), as on servers or roles that refuse it."""
+    create_source(fresh_db_url)
+    role = f"tdm_nosnap_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(fresh_db_url, autocommit=True) as conn:
+        conn.execute(sql.SQL("CREATE ROLE {} LOGIN").format(sql.Identifier(role)))
+        conn.execute(
+            sql.SQL("GRANT SELECT ON ALL TABLES IN SCHEMA public TO {}").format(sql.Identifier(role))
+        )
+        conn.execute("REVOKE EXECUTE ON FUNCTION pg_export_snapshot() FROM PUBLIC")
+    yield make_url(fresh_db_url).set(username=role, password=None).render_as_string(hide_password=False)
+    with psycopg.connect(fresh_db_url, autocommit=True) as conn:
+        conn.execute(sql.SQL("DROP OWNED BY {}").format(sql.Identifier(role)))
+        conn.execute(sql.SQL("DROP ROLE {}").format(sql.Identifier(role)))
+
+
+def test_a_source_that_will_not_share_its_snapshot_is_exported_on_one_session(
+    fresh_db_url, no_snapshot_sharing_url
+):
+    snapshot = describe(fresh_db_url)
+    _, expected = _extract(fresh_db_url, snapshot, workers=1)
+    hooks = RecordingHooks()
+
+    result, sink = _extract(no_snapshot_sharing_url, snapshot, workers=3, hooks=hooks)
+
+    assert len(set(sink.threads.values())) == 1
+    assert _rows(sink) == _rows(expected)
+    assert verify_subset(snapshot, sink.read_table, result.row_counts).intact
+    warnings = [message for level, message, _ in hooks.logs if level == "warning"]
+    assert any("snapshot export (SQLSTATE 42501)" in m and "one session" in m for m in warnings), warnings
+
+
+def test_a_session_refused_the_snapshot_is_left_out(fresh_db_url):
+    hooks = RecordingHooks()
+    assert _worker_session(fresh_db_url, "00000003-0000001B-1", SubsetSettings(workers=2), hooks) is None
+    assert [level for level, message, _ in hooks.logs if "snapshot import" in message] == ["warning"]
 
 
 def _discovered(url: str):
