@@ -81,7 +81,7 @@ bench: $(STAMP_TEST)
 openapi: $(STAMP_TEST)  # the test extra brings openapi-python-client
 	$(BIN)/python -m tdm_api.openapi_export docs/openapi.json
 	$(BIN)/python -m tdm_api.cli.client.api_reference
-	PATH="$(BIN):$$PATH" $(BIN)/openapi-python-client generate --path docs/openapi.json --meta none \
+	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/openapi-python-client generate --path docs/openapi.json --meta none \
 		--config openapi-client.yaml --output-path tdm-api/tdm_api/cli/client/generated --overwrite
 	$(BIN)/python -m tdm_agents.masking.transformers.catalogue_doc docs/masking.md
 	@if [ -d tdm-ui/node_modules ]; then cd tdm-ui && npm run generate:api; fi

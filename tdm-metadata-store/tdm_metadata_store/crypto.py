@@ -1,12 +1,10 @@
-"""Encryption of secrets at rest (MultiFernet with key rotation) and URL redaction for display."""
+"""Encryption of secrets at rest (MultiFernet with key rotation)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
 
 
 class SecretBoxError(Exception):
@@ -53,13 +51,3 @@ class SecretBox:
 def generate_key() -> str:
     """A new random Fernet key."""
     return Fernet.generate_key().decode()
-
-
-def redact_url(url: str) -> str:
-    """The URL with its password replaced by '***' (unparseable input is fully masked)."""
-    try:
-        parsed = make_url(url)
-    except ArgumentError:
-        return "***"
-    # SQLAlchemy renders a hidden password as the literal '***'.
-    return parsed.render_as_string(hide_password=True)

@@ -84,7 +84,8 @@ def test_secrets_are_encrypted_rotate_and_keep_working(platform, source_db_url, 
         probe = client.post(f"{API}/connections/{connection['id']}/test", headers=admin)
         assert probe.status_code == 200 and probe.json()["ok"] is True
         environment = client.get(f"{API}/environments/rest-env", headers=admin).json()
-        assert environment["has_connection"] and "***" in environment["display_url"]
+        # Shown from the decrypted string's parts, without the password.
+        assert environment["has_connection"] and environment["display_url"].startswith("postgresql://")
         assert password not in probe.text + str(environment)
 
 

@@ -8,21 +8,7 @@ from datetime import datetime
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
 
 
-def check_postgres_url(value: SecretStr) -> SecretStr:
-    """Accept a postgresql:// URL with a host and a database; the message never quotes the value."""
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import ArgumentError
-
-    try:
-        url = make_url(value.get_secret_value())
-    except (ArgumentError, ValueError):
-        raise ValueError("must be a postgresql:// URL") from None
-    if url.get_backend_name() != "postgresql" or not url.host or not url.database:
-        raise ValueError("must be a postgresql:// URL with a host and a database")
-    return value
-
-
-def check_source_string(value: SecretStr) -> SecretStr:
+def check_connection_string(value: SecretStr) -> SecretStr:
     """Accept what libpq accepts, with a database name; the message names the part, never the value."""
     from tdm_agents.common.source_db import SourceUrlError, parse_source
 
@@ -53,7 +39,7 @@ class ConnectionCreate(BaseModel):
     @field_validator("connection_string")
     @classmethod
     def _libpq_string(cls, value: SecretStr) -> SecretStr:
-        return check_source_string(value)
+        return check_connection_string(value)
 
 
 class ConnectionOut(BaseModel):

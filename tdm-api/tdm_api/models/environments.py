@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
 
-from tdm_api.models.connections import check_postgres_url
+from tdm_api.models.connections import check_connection_string
 
 OperatingRole = Literal["admin", "operator"]
 OPERATING_ROLES: tuple[OperatingRole, ...] = ("admin", "operator")
@@ -52,13 +52,17 @@ class EnvironmentCreate(BaseModel):
 
     name: str = Field(min_length=1, max_length=50, pattern=r"^[A-Za-z0-9][A-Za-z0-9_\-]*$")
     description: str | None = Field(None, max_length=2000)
-    connection_string: SecretStr | None = None
+    connection_string: SecretStr | None = Field(
+        None,
+        description="The target database: a postgresql:// URL (socket directories included) or libpq "
+        "key=value pairs; stored encrypted",
+    )
     config: EnvironmentConfig = Field(default_factory=EnvironmentConfig)
 
     @field_validator("connection_string")
     @classmethod
-    def _postgres_url(cls, value: SecretStr | None) -> SecretStr | None:
-        return None if value is None else check_postgres_url(value)
+    def _libpq_string(cls, value: SecretStr | None) -> SecretStr | None:
+        return None if value is None else check_connection_string(value)
 
 
 class EnvironmentUpdate(BaseModel):
@@ -70,8 +74,8 @@ class EnvironmentUpdate(BaseModel):
 
     @field_validator("connection_string")
     @classmethod
-    def _postgres_url(cls, value: SecretStr | None) -> SecretStr | None:
-        return None if value is None else check_postgres_url(value)
+    def _libpq_string(cls, value: SecretStr | None) -> SecretStr | None:
+        return None if value is None else check_connection_string(value)
 
 
 class EnvironmentOut(BaseModel):

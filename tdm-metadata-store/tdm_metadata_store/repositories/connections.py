@@ -10,20 +10,10 @@ from urllib.parse import quote
 import psycopg
 from psycopg.conninfo import conninfo_to_dict
 from sqlalchemy import select
-from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError
 
 from tdm_metadata_store.crypto import SecretBox
 from tdm_metadata_store.models import Connection
 from tdm_metadata_store.repositories.base import DuplicateRecordError, Repository
-
-
-def parse_connection_url(url: str) -> URL:
-    """Parse a database URL; the error never repeats the URL (it may hold a password)."""
-    try:
-        return make_url(url)
-    except ArgumentError as exc:
-        raise ValueError("connection string is not a valid database URL") from exc
 
 
 @dataclass(frozen=True)
@@ -52,7 +42,7 @@ def libpq_parts(url: str) -> ConnectionParts:
     )
 
 
-def display_url(row: Connection) -> str:
+def display_url(row: Connection | ConnectionParts) -> str:
     """A libpq URL for display built from the non-secret parts: never contains the password.
 
     Socket directories are percent-encoded in the host part, as libpq reads them."""

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from tdm_metadata_store.crypto import SecretBox
 from tdm_metadata_store.models import Environment
 from tdm_metadata_store.repositories.base import DuplicateRecordError, Repository
-from tdm_metadata_store.repositories.connections import parse_connection_url
+from tdm_metadata_store.repositories.connections import libpq_parts
 
 # Distinguishes "leave unchanged" from an explicit None in update().
 UNCHANGED: Any = object()
@@ -97,5 +97,5 @@ def _encrypt_url(url: str | None, box: SecretBox | None) -> str | None:
         return None
     if box is None:
         raise ValueError("an encryption key is required to store a connection string")
-    parse_connection_url(url)
+    libpq_parts(url)  # a ValueError for a string libpq cannot read, which never repeats it
     return box.encrypt(url)

@@ -16,6 +16,7 @@ from typing import Any
 
 from langgraph.runtime import Runtime
 
+from tdm_agents.common.source_db import connects_to_session_database, reaches_session_database
 from tdm_agents.masking.release import SOURCE_DERIVED, needs_unmasked_override
 from tdm_agents.provisioning import target
 from tdm_agents.provisioning.dataset_schema import snapshot_for_dataset
@@ -172,8 +173,14 @@ def _target_url(services: Services, run: dict[str, Any]) -> str:
         url = EnvironmentRepository(session).get_url(
             uuid.UUID(run["environment_id"]), services.require_secret_box()
         )
-    if url is None:
-        raise PermanentJobError(f"Environment {run['environment']} has no target connection configured.")
+        if url is None:
+            raise PermanentJobError(f"Environment {run['environment']} has no target connection configured.")
+        if reaches_session_database(session, url) or connects_to_session_database(session, url):
+            # Stored before the API refused such targets: never load into the platform's own tables.
+            raise PermanentJobError(
+                f"Environment {run['environment']} points at the platform's own metadata database, "
+                "which cannot be a target."
+            )
     return url
 
 

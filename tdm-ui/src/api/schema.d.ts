@@ -1398,7 +1398,10 @@ export interface components {
          */
         EnvironmentCreate: {
             config?: components["schemas"]["EnvironmentConfig"];
-            /** Connection String */
+            /**
+             * Connection String
+             * @description The target database: a postgresql:// URL (socket directories included) or libpq key=value pairs; stored encrypted
+             */
             connection_string?: string | null;
             /** Description */
             description?: string | null;

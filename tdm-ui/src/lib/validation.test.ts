@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 
-import { checkSourceConnectionString } from "./validation";
+import { checkConnectionString } from "./validation";
 
-describe("checkSourceConnectionString", () => {
+describe("checkConnectionString", () => {
   it.each([
     "postgresql://reader:secret@db:5432/shop",
     "postgres://reader@db/shop",
@@ -12,7 +12,7 @@ describe("checkSourceConnectionString", () => {
     "host=db1,db2 port=5432,5433 dbname=shop user=reader",
     "dbname=shop host=/var/run/postgresql",
   ])("accepts %s", (value) => {
-    expect(checkSourceConnectionString(value)).toBeUndefined();
+    expect(checkConnectionString(value)).toBeUndefined();
   });
 
   it.each([
@@ -22,6 +22,10 @@ describe("checkSourceConnectionString", () => {
     ["host=db user=reader", "dbname"],
     ["postgresql://u@h/shop\r\nx", "control characters"],
   ])("refuses %j", (value, words) => {
-    expect(checkSourceConnectionString(value)).toContain(words);
+    expect(checkConnectionString(value)).toContain(words);
+  });
+
+  it("leaves an optional field empty", () => {
+    expect(checkConnectionString("  ", false)).toBeUndefined();
   });
 });

@@ -23,17 +23,12 @@ export function checkEnvironmentName(name: string): string | undefined {
   return undefined;
 }
 
-export function checkPostgresUrl(url: string, required = true): string | undefined {
-  if (!url.trim()) return required ? "Enter a connection string." : undefined;
-  if (!/^postgres(ql)?(\+\w+)?:\/\//.test(url.trim())) return "Use a postgresql://user:password@host:port/database URL.";
-  return undefined;
-}
-
-/** A source connection string as libpq takes it: a postgresql:// (or postgres://) URL, or key=value
- * pairs such as `host=/var/run/postgresql dbname=shop`. The server checks the rest (422 naming the part). */
-export function checkSourceConnectionString(value: string): string | undefined {
+/** A connection string as libpq takes it (a source's or an environment's target): a postgresql://
+ * (or postgres://) URL, or key=value pairs such as `host=/var/run/postgresql dbname=shop`. The server
+ * checks the rest (422 naming the part). Empty is an error unless the field is optional. */
+export function checkConnectionString(value: string, required = true): string | undefined {
   const text = value.trim();
-  if (!text) return "Enter a connection string.";
+  if (!text) return required ? "Enter a connection string." : undefined;
   if (/[\u0000-\u001f\u007f]/.test(value)) return "Remove line breaks and other control characters.";
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
     return /^postgres(ql)?(\+\w+)?:\/\//i.test(text) ? undefined : "Use a postgresql:// URL or key=value pairs.";

@@ -9,11 +9,15 @@ from datetime import UTC, datetime, timedelta
 
 import psycopg
 import pyarrow.parquet as pq
+from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
 from tdm_dataset_store import LocalDatasetStore
+from tdm_metadata_store.crypto import SecretBox
 from tdm_metadata_store.db import make_engine, make_session_factory, unit_of_work
 from tdm_metadata_store.repositories.datasets import DatasetRepository
+from tdm_metadata_store.repositories.environments import EnvironmentRepository
 from tests.api.masking_dataset_support import save_schema_version, store_dir
+from tests.api.test_connection_strings import _socket_dir
 from tests.integration.agents.provisioning.provision_support import export_dataset
 
 TABLES = ["customers", "products", "orders", "order_items", "employee", "sales.store", "sales.staff"]
@@ -105,6 +109,43 @@ def test_refused_target_fails_job_readably(platform, start_worker, source_db_url
     job = platform.wait_for_job(r.json()["job_id"], timeout_s=120)
     assert job["status"] == "failed"
     assert "refused the connection" in job["error"] and "hunter2" not in job["error"]
+
+
+def test_a_target_given_as_key_value_pairs_through_a_socket_is_loaded(
+    platform, start_worker, source_db_url, fresh_db_url, pg_server_url
+):
+    dataset = _dataset(platform, source_db_url)
+    params = {k: v for k, v in conninfo_to_dict(fresh_db_url).items() if v is not None}
+    _environment(platform, "UAT", make_conninfo("", **{**params, "host": _socket_dir(pg_server_url)}))
+    start_worker()
+    r = _provision(platform, {"dataset_version_id": dataset, "target_env": "UAT"})
+    job = platform.wait_for_job(r.json()["job_id"], timeout_s=120)
+    assert job["status"] == "succeeded", job
+    with psycopg.connect(fresh_db_url) as conn:
+        assert (
+            conn.execute("SELECT count(*) FROM orders").fetchone()[0] == job["result"]["row_counts"]["orders"]
+        )
+
+
+def test_a_stored_target_on_the_metadata_database_fails_the_job_untouched(
+    platform, start_worker, source_db_url
+):
+    """An environment stored before the API refused such targets: the worker refuses it too."""
+    dataset = _dataset(platform, source_db_url)
+    engine = make_engine(platform.env["DATABASE_URL"], pool_size=1)
+    box = SecretBox.from_keys(platform.env["TDM_ENCRYPTION_KEYS"].split(","))
+    with unit_of_work(make_session_factory(engine)) as session:
+        EnvironmentRepository(session).create("LEGACY", connection_url=platform.env["DATABASE_URL"], box=box)
+    engine.dispose()
+    start_worker()
+    r = _provision(platform, {"dataset_version_id": dataset, "target_env": "LEGACY", "mode": "drop_create"})
+    job = platform.wait_for_job(r.json()["job_id"], timeout_s=120)
+    assert job["status"] == "failed"
+    assert "metadata database" in job["error"], job["error"]
+    names = [t.split(".")[-1] for t in TABLES]
+    with psycopg.connect(platform.env["DATABASE_URL"]) as conn:
+        loaded = conn.execute("SELECT tablename FROM pg_tables WHERE tablename = ANY(%s)", [names]).fetchall()
+    assert loaded == []
 
 
 def test_catalog_download_and_delete(platform, source_db_url):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tdm_metadata_store.crypto import SecretBox, SecretBoxError, generate_key, redact_url
+from tdm_metadata_store.crypto import SecretBox, SecretBoxError, generate_key
 
 
 def test_round_trip_and_ciphertext_hides_plaintext() -> None:
@@ -44,19 +44,3 @@ def test_undecryptable_token_error_does_not_echo_it() -> None:
     assert foreign not in str(info.value)
     with pytest.raises(SecretBoxError):
         box.rotate("garbage")
-
-
-@pytest.mark.parametrize(
-    ("url", "expected"),
-    [
-        ("postgresql://app:s3cret@db:5432/prod", "postgresql://app:***@db:5432/prod"),
-        (
-            "postgresql+psycopg://app:p%40ss@db/prod?sslmode=require",
-            "postgresql+psycopg://app:***@db/prod?sslmode=require",
-        ),
-        ("postgresql://app@db/prod", "postgresql://app@db/prod"),
-        ("not a url", "***"),
-    ],
-)
-def test_redact_url(url: str, expected: str) -> None:
-    assert redact_url(url) == expected

@@ -40,7 +40,8 @@ ConnectionString = Annotated[
         "--connection-string",
         envvar="TDM_CONNECTION_STRING",
         show_default=False,
-        help="postgresql://user:password@host:port/database (or env TDM_CONNECTION_STRING).",
+        help="A postgresql:// URL (sockets: postgresql://user@/db?host=/dir) or libpq key=value pairs "
+        "(or env TDM_CONNECTION_STRING).",
     ),
 ]
 

@@ -7,7 +7,7 @@ import { keys } from "../../api/queries";
 import { Button } from "../../components/Button";
 import { TextField } from "../../components/Field";
 import { ProblemAlert } from "../../components/ProblemAlert";
-import { checkConnectionName, checkSourceConnectionString, type Errors, hasErrors } from "../../lib/validation";
+import { checkConnectionName, checkConnectionString, type Errors, hasErrors } from "../../lib/validation";
 
 /** Register a source database. The connection string is sent once and never shown again. */
 export function ConnectionForm({ onDone }: { onDone: () => void }) {
@@ -25,7 +25,7 @@ export function ConnectionForm({ onDone }: { onDone: () => void }) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const found = { name: checkConnectionName(name), url: checkSourceConnectionString(url) };
+    const found = { name: checkConnectionName(name), url: checkConnectionString(url) };
     setErrors(found);
     if (!hasErrors(found)) create.mutate();
   };

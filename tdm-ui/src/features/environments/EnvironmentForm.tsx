@@ -8,7 +8,7 @@ import { keys } from "../../api/queries";
 import { Button } from "../../components/Button";
 import { Checkbox, SelectField, TextArea, TextField } from "../../components/Field";
 import { ProblemAlert } from "../../components/ProblemAlert";
-import { checkEnvironmentName, checkPostgresUrl, type Errors, hasErrors, SQL_IDENTIFIER } from "../../lib/validation";
+import { checkConnectionString, checkEnvironmentName, type Errors, hasErrors, SQL_IDENTIFIER } from "../../lib/validation";
 
 type ResetMode = EnvironmentConfig["reset_mode"];
 
@@ -66,7 +66,7 @@ export function EnvironmentForm({ existing, onDone }: Props) {
     event.preventDefault();
     const found = {
       name: existing ? undefined : checkEnvironmentName(name),
-      url: checkPostgresUrl(url, false),
+      url: checkConnectionString(url, false),
       schema: SQL_IDENTIFIER.test(targetSchema) ? undefined : "A schema name: letters, digits and '_', up to 63 characters.",
     };
     setErrors(found);
@@ -84,7 +84,7 @@ export function EnvironmentForm({ existing, onDone }: Props) {
           value={url}
           onChange={(e) => setUrl(e.target.value)}
           error={errors.url}
-          hint={existing?.has_connection ? "A target is set; leave empty to keep it." : "Stored encrypted; never shown again."}
+          hint={existing?.has_connection ? "A target is set; leave empty to keep it." : "A postgresql:// URL (socket: postgresql://user@/db?host=/var/run/postgresql) or key=value pairs. Stored encrypted; never shown again."}
         />
         <SelectField label="Default load mode" value={resetMode} onChange={(e) => setResetMode(e.target.value as ResetMode)} options={PROVISION_MODES.map((m) => ({ value: m, label: m.replace("_", " ") }))} />
         <TextField label="Target schema" value={targetSchema} onChange={(e) => setTargetSchema(e.target.value)} error={errors.schema} />

@@ -20,7 +20,8 @@ class EnvironmentCreate:
     Attributes:
         name (str):
         config (EnvironmentConfig | Unset):
-        connection_string (None | str | Unset):
+        connection_string (None | str | Unset): The target database: a postgresql:// URL (socket directories included)
+            or libpq key=value pairs; stored encrypted
         description (None | str | Unset):
     """
 
