@@ -14,11 +14,12 @@ from typing import Any, ClassVar, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from tdm_agents.pii_detection.options import PiiOptions
+from tdm_agents.provisioning.request_options import ProvisionRequestOptions
+from tdm_agents.schema_discovery.options import DiscoveryOptions
 from tdm_agents.subsetting import SubsetRequest
 from tdm_orchestrator.contract import OPERATION_STEPS, Operation, Step
 from tdm_orchestrator.errors import PermanentJobError
-
-IDENTIFIER = r"^[A-Za-z_][A-Za-z0-9_$]{0,62}$"
 
 
 class StepInputError(PermanentJobError):
@@ -35,27 +36,20 @@ class StepInput(BaseModel):
     SHARED: ClassVar[tuple[str, ...]] = ()
 
 
-class DiscoverInput(StepInput):
+class DiscoverInput(StepInput, DiscoveryOptions):
     STEP = Step.DISCOVER
     SECTION = "discover"
     SHARED = ("connection_id",)
 
     connection_id: uuid.UUID | None = None
-    schemas: list[str] = Field(default_factory=lambda: ["public"], min_length=1, max_length=100)
-    include_stats: bool = True
-    sample_size: int = Field(10000, ge=10, le=1_000_000)
-    exact_counts: bool = False
-    schema_name: str | None = Field(None, min_length=1, max_length=255)
 
 
-class PiiInput(StepInput):
+class PiiInput(StepInput, PiiOptions):
     STEP = Step.PII
     SECTION = "pii"
     SHARED = ("schema_version_id",)
 
     schema_version_id: uuid.UUID | None = None
-    use_llm: bool = False
-    sample_size_per_column: int = Field(100, ge=1, le=10_000)
 
 
 class SubsetInput(StepInput, SubsetRequest):
@@ -124,26 +118,13 @@ class SyntheticInput(StepInput):
 SOURCE_FIELDS = ("ui_urls", "api_spec_url", "api_spec", "test_case_files", "schema_version_id", "domain_pack")
 
 
-class ProvisionInput(StepInput):
+class ProvisionInput(StepInput, ProvisionRequestOptions):
     STEP = Step.PROVISION
     SECTION = "provision"
     SHARED = ("target_env",)
 
     dataset_version_id: uuid.UUID | None = None
     target_env: str | None = Field(None, min_length=1, max_length=100)
-    reset_env: bool = True
-    run_smoke_tests: bool = True
-    mode: Literal["truncate", "append", "upsert", "drop_create"] | None = None
-    target_schema: str | None = Field(None, pattern=r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")
-    ttl_hours: float | None = Field(None, gt=0, le=24 * 90)
-    allow_unmasked: bool = False
-    override_reason: str | None = Field(None, min_length=10, max_length=500)
-
-    @model_validator(mode="after")
-    def _ttl_needs_schema(self) -> ProvisionInput:
-        if self.ttl_hours is not None and not self.target_schema:
-            raise ValueError("ttl_hours needs a target_schema (only ephemeral schemas expire)")
-        return self
 
 
 class NoopInput(StepInput):

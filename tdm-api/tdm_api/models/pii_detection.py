@@ -9,13 +9,14 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from tdm_agents.pii_detection.models import PiiType
+from tdm_agents.pii_detection.options import PiiOptions
 
 ReviewDecision = Literal["confirm", "reject", "change"]
 ReviewState = Literal["unreviewed", "confirmed", "rejected", "changed", "stale"]
 MAX_REVIEWS_PER_REQUEST = 1000
 
 
-class ClassifyRequest(BaseModel):
+class ClassifyRequest(PiiOptions):
     """Classify the columns of a discovered schema version (sampled from its source)."""
 
     model_config = ConfigDict(
@@ -32,14 +33,6 @@ class ClassifyRequest(BaseModel):
     )
 
     schema_version_id: uuid.UUID
-    use_llm: bool = Field(
-        False,
-        description="Also ask the configured LLM (names, types and value shapes "
-        "only; skipped and logged when none is configured)",
-    )
-    sample_size_per_column: int = Field(
-        100, ge=1, le=10_000, description="Non-null values sampled per column"
-    )
 
 
 class ReviewItem(BaseModel):

@@ -8,10 +8,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, model_validator
 
-IDENT = r"^[A-Za-z_][A-Za-z0-9_$]{0,62}$"
+from tdm_agents.schema_discovery.options import DiscoveryOptions
 
 
-class DiscoverRequest(BaseModel):
+class DiscoverRequest(DiscoveryOptions):
     model_config = ConfigDict(
         extra="forbid",
         json_schema_extra={
@@ -30,26 +30,11 @@ class DiscoverRequest(BaseModel):
     connection_string: SecretStr | None = Field(
         None, description="Alternative to connection_id: stored encrypted as a new connection"
     )
-    schemas: list[str] = Field(default_factory=lambda: ["public"], min_length=1, max_length=100)
-    include_stats: bool = True
-    sample_size: int = Field(10000, ge=10, le=1_000_000)
-    exact_counts: bool = False
-    schema_name: str | None = Field(
-        None,
-        min_length=1,
-        max_length=255,
-        description="Name of the logical schema (defaults to the connection's name)",
-    )
 
     @model_validator(mode="after")
     def _one_source(self) -> DiscoverRequest:
         if (self.connection_id is None) == (self.connection_string is None):
             raise ValueError("give exactly one of connection_id or connection_string")
-        import re
-
-        for s in self.schemas:
-            if not re.match(IDENT, s):
-                raise ValueError(f"schema name {s[:64]!r} is not a valid identifier")
         return self
 
 

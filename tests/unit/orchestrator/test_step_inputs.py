@@ -92,6 +92,24 @@ def test_a_step_option_at_the_top_of_a_workflow_names_its_section():
     assert problems and "target_schema" in problems[0] and "provision" in problems[0]
 
 
+@pytest.mark.parametrize(
+    ("overrides", "words"),
+    [
+        ({"provision": {"target_schema": "public", "ttl_hours": 2}}, "public schema cannot be ephemeral"),
+        ({"provision": {"allow_unmasked": True}}, "needs an override_reason"),
+        ({"discover": {"schemas": ["sales; drop"]}}, "not a valid identifier"),
+        ({"pii": {"sample_size_per_column": 0}}, "sample_size_per_column"),
+    ],
+)
+def test_a_workflow_section_is_checked_as_the_api_checks_its_own_request(overrides, words):
+    """The step inputs share the API's option models, so a section fails where the direct request would."""
+    _, request = build_request(
+        "full_workflow", {"connection_id": CONNECTION, "target_env": "QA", **overrides}
+    )
+    problems = request_problems(Operation.FULL_TDM_PIPELINE, request)
+    assert any(words in p for p in problems), problems
+
+
 @pytest.mark.parametrize("template", sorted(TEMPLATES))
 def test_every_template_default_reaches_its_step(template):
     overrides = {"connection_id": CONNECTION, "target_env": "QA", "subset": {"root_table": "customers"}}
