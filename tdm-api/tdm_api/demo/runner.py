@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tdm_api.cli.client.calls import Endpoint
-from tdm_api.cli.client.follow import StageProgress, _follow_events
+from tdm_api.cli.client.follow import StageProgress, follow_job
 from tdm_api.cli.client.generated.api.connections import create_connection, list_connections
 from tdm_api.cli.client.generated.api.environments import create_environment, list_environments
 from tdm_api.cli.client.generated.api.jobs import get_job
@@ -93,7 +93,7 @@ class DemoRun:
         started = time.monotonic()
         job_id = self.client.call(endpoint, body=body).data["job_id"]
         with StageProgress(enabled=self.show_progress) as progress:
-            _follow_events(self.client, job_id, progress)
+            follow_job(self.client, job_id, progress)
             job = self.client.call(get_job.sync_detailed, uuid.UUID(job_id), logs_limit=1).data
             if job["status"] == "succeeded":
                 progress.finish()

@@ -265,3 +265,28 @@ def test_wait_follows_again_when_the_stream_opens_with_a_stale_parked_status(cap
         assert wait_for_job(client, ClientOptions(output=OutputFormat.json), JOB) is ExitCode.CANCELLED
     assert json.loads(capsys.readouterr().out)["status"] == "cancelled"
     assert not streams and not records
+
+
+def test_a_resumed_job_is_followed_after_its_replayed_pause_not_from_the_start_again(capsys):
+    """The stream of a running job replays its history, the earlier pause included; following on
+    from the start again would stop at that pause each time while the job runs."""
+    history = {"type": "status", "status": "awaiting_approval"}
+    asked_after: list[str | None] = []
+    records = ["running", "cancelled"]
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path.endswith("/events"):
+            after = request.headers.get("Last-Event-ID")
+            asked_after.append(after)
+            events = [history] if after is None else [{"type": "status", "status": "cancelled"}]
+            return httpx.Response(200, text=_sse(*events), headers={"content-type": "text/event-stream"})
+        status = records.pop(0)
+        return httpx.Response(
+            200,
+            json={"id": JOB, "operation": "FULL_TDM_PIPELINE", "status": status, "request": {}, "logs": []},
+        )
+
+    with _client(handler) as client:
+        assert wait_for_job(client, ClientOptions(output=OutputFormat.json), JOB) is ExitCode.CANCELLED
+    assert asked_after == [None, "1-0"]
+    assert json.loads(capsys.readouterr().out)["status"] == "cancelled"

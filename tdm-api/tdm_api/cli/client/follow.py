@@ -20,6 +20,8 @@ from tdm_api.cli.console import err, out
 # The API sends a keep-alive every ~10 s; a minute of silence means the connection is gone.
 STREAM_READ_TIMEOUT_S = 60.0
 RECONNECT_ATTEMPTS = 5
+# A job can be parked and resumed several times while it is followed (each PII pause, say).
+MAX_REFOLLOWS = 10
 # 0.5 s, 1 s, 2 s, 4 s between attempts.
 RECONNECT_WAIT = wait_exponential(multiplier=0.5, max=5)
 
@@ -109,13 +111,12 @@ class _EventFollower:
         raise _StreamEnded
 
 
-def _follow_events(client: ApiClient, job_id: str, progress: StageProgress) -> str | None:
+def _follow_events(follower: _EventFollower) -> str | None:
     """Read events until the job ends or parks; returns the last status seen (None if the stream broke).
 
     A dropped connection or a stream closed early is retried (tenacity) with the Last-Event-ID;
     any other error ends the command.
     """
-    follower = _EventFollower(client, job_id, progress)
     retrying = Retrying(
         stop=stop_after_attempt(RECONNECT_ATTEMPTS),
         wait=RECONNECT_WAIT,
@@ -128,16 +129,24 @@ def _follow_events(client: ApiClient, job_id: str, progress: StageProgress) -> s
         return follower.status
 
 
+def follow_job(client: ApiClient, job_id: str, progress: StageProgress) -> str | None:
+    """Show a job's events in `progress` until it ends or parks; the last status seen."""
+    return _follow_events(_EventFollower(client, job_id, progress))
+
+
 def wait_for_job(client: ApiClient, options: ClientOptions, job_id: str) -> ExitCode:
     """Follow the job to its end, print its outcome, and return the exit code for its status."""
     with StageProgress(enabled=not options.json) as progress:
-        seen = _follow_events(client, job_id, progress)
+        follower = _EventFollower(client, job_id, progress)
+        seen = _follow_events(follower)
         answer = client.call(get_job.sync_detailed, job_id, logs_limit=1)
         status = str(answer.model(JobDetail).status)
-        if seen in STATUS_EXIT and status not in STATUS_EXIT:
-            # The stream opens with the status it read; a job resumed a moment ago can still read as
-            # parked there while its record says running: follow it once more.
-            _follow_events(client, job_id, progress)
+        for _ in range(MAX_REFOLLOWS):
+            if not (seen in STATUS_EXIT and status not in STATUS_EXIT):
+                break
+            # A resumed job's stream replays its history, parked status included, while its record says
+            # running: follow on after the last event seen (the same follower), not from the start again.
+            seen = _follow_events(follower)
             answer = client.call(get_job.sync_detailed, job_id, logs_limit=1)
             status = str(answer.model(JobDetail).status)
         if status == "succeeded":
