@@ -12,12 +12,13 @@ from __future__ import annotations
 import uuid
 from typing import Any, ClassVar, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from tdm_agents.pii_detection.options import PiiOptions
 from tdm_agents.provisioning.request_options import ProvisionRequestOptions
 from tdm_agents.schema_discovery.options import DiscoveryOptions
 from tdm_agents.subsetting import SubsetRequest
+from tdm_agents.synthetic.request_options import SyntheticOptions
 from tdm_orchestrator.contract import OPERATION_STEPS, Operation, Step
 from tdm_orchestrator.errors import PermanentJobError
 
@@ -83,31 +84,9 @@ class MaskInput(StepInput):
     unknown_columns: Literal["fail", "mask_default"] | None = None
 
 
-class SyntheticInput(StepInput):
+class SyntheticInput(StepInput, SyntheticOptions):
     STEP = Step.SYNTHETIC
     SECTION = "synthetic"
-
-    ui_urls: list[str] = Field(default_factory=list)
-    api_spec_url: str | None = None
-    api_spec: str | dict[str, Any] | None = None
-    test_case_files: dict[str, str] = Field(default_factory=dict)
-    schema_version_id: uuid.UUID | None = None
-    domain_pack: str | None = None
-    row_counts: dict[str, int] = Field(default_factory=dict)
-    scenario_template: str | None = None
-    training_dataset_version_id: uuid.UUID | None = None
-    engine: str = "rules"  # the agent's own message explains an unknown engine or a missing sdv
-    seed: int | None = Field(None, ge=0)
-    locale: str | None = None
-    name: str | None = None
-
-    @field_validator("test_case_files", mode="before")
-    @classmethod
-    def _files_as_mapping(cls, value: Any) -> Any:
-        """[{name, content}] (the portal's form) becomes {filename: text}, as the API does."""
-        if isinstance(value, list):
-            return {str(f.get("name")): f.get("content") for f in value if isinstance(f, dict)}
-        return value
 
     @property
     def sources(self) -> list[str]:

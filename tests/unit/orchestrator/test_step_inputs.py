@@ -99,6 +99,8 @@ def test_a_step_option_at_the_top_of_a_workflow_names_its_section():
         ({"provision": {"allow_unmasked": True}}, "needs an override_reason"),
         ({"discover": {"schemas": ["sales; drop"]}}, "not a valid identifier"),
         ({"pii": {"sample_size_per_column": 0}}, "sample_size_per_column"),
+        ({"synthetic": {"engine": "gan"}}, "synthetic.engine"),
+        ({"synthetic": {"row_counts": {"customer": 2**63}}}, "synthetic.row_counts"),
     ],
 )
 def test_a_workflow_section_is_checked_as_the_api_checks_its_own_request(overrides, words):
