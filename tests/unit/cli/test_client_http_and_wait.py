@@ -245,6 +245,11 @@ def test_a_malformed_id_is_refused_before_any_request(tmp_path):
             download(client, "d-1", "orders", tmp_path)
 
 
+def _workflow_record(status: str) -> httpx.Response:
+    body = {"id": JOB, "operation": "FULL_TDM_PIPELINE", "status": status, "request": {}, "logs": []}
+    return httpx.Response(200, json=body)
+
+
 def test_wait_follows_again_when_the_stream_opens_with_a_stale_parked_status(capsys):
     streams = [
         _sse({"type": "status", "status": "awaiting_approval"}),
@@ -255,11 +260,7 @@ def test_wait_follows_again_when_the_stream_opens_with_a_stale_parked_status(cap
     def handler(request: httpx.Request) -> httpx.Response:
         if request.url.path.endswith("/events"):
             return httpx.Response(200, text=streams.pop(0), headers={"content-type": "text/event-stream"})
-        status = records.pop(0)
-        return httpx.Response(
-            200,
-            json={"id": JOB, "operation": "FULL_TDM_PIPELINE", "status": status, "request": {}, "logs": []},
-        )
+        return _workflow_record(records.pop(0))
 
     with _client(handler) as client:
         assert wait_for_job(client, ClientOptions(output=OutputFormat.json), JOB) is ExitCode.CANCELLED
@@ -280,11 +281,7 @@ def test_a_resumed_job_is_followed_after_its_replayed_pause_not_from_the_start_a
             asked_after.append(after)
             events = [history] if after is None else [{"type": "status", "status": "cancelled"}]
             return httpx.Response(200, text=_sse(*events), headers={"content-type": "text/event-stream"})
-        status = records.pop(0)
-        return httpx.Response(
-            200,
-            json={"id": JOB, "operation": "FULL_TDM_PIPELINE", "status": status, "request": {}, "logs": []},
-        )
+        return _workflow_record(records.pop(0))
 
     with _client(handler) as client:
         assert wait_for_job(client, ClientOptions(output=OutputFormat.json), JOB) is ExitCode.CANCELLED
