@@ -173,21 +173,28 @@ def _target_url(services: Services, run: dict[str, Any]) -> str:
         url = EnvironmentRepository(session).get_url(
             uuid.UUID(run["environment_id"]), services.require_secret_box()
         )
-        if url is None:
-            raise PermanentJobError(f"Environment {run['environment']} has no target connection configured.")
+    if url is None:
+        raise PermanentJobError(f"Environment {run['environment']} has no target connection configured.")
+    return url
+
+
+def _refuse_metadata_database(services: Services, run: dict[str, Any], url: str) -> None:
+    """A target stored before the API refused the metadata database: never load into the platform's
+    own tables. Checked once, in `connect_env`, before any node changes the target."""
+    with services.unit_of_work() as session:
         if reaches_session_database(session, url) or connects_to_session_database(session, url):
-            # Stored before the API refused such targets: never load into the platform's own tables.
             raise PermanentJobError(
                 f"Environment {run['environment']} points at the platform's own metadata database, "
                 "which cannot be a target."
             )
-    return url
 
 
 def connect_env(state: StepState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     """Reach the target and check the role may create objects there."""
-    run = state["provision_run"]
-    info = target.probe(_target_url(runtime.context.services, run))
+    run, services = state["provision_run"], runtime.context.services
+    url = _target_url(services, run)
+    _refuse_metadata_database(services, run, url)
+    info = target.probe(url)
     runtime.context.hooks.log(
         f"Connected to target database {info['database']} (PostgreSQL {info['server_version']})",
         stage="connect_env",
