@@ -157,7 +157,7 @@ class ProvisionSession:
             with TableLoad(self.conn, table, wire, upsert_key=upsert_key, hooks=self.hooks) as load:
                 yield load
         except psycopg.Error as exc:
-            raise describe_database_error(exc, f"load table {key}") from None
+            raise describe_database_error(exc, f"load table {table.qualified}") from None
         self.loaded[key] = load.rows
         self.hooks.log(f"Loaded {load.rows} rows into {table.qualified}", stage="load_data")
 

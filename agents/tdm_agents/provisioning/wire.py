@@ -3,12 +3,12 @@
 Arrow batches are encoded by `pgpq` (vectorized, in Rust) after a cast to the Arrow type whose
 binary form is exactly what the target type's receive function reads (int4 ← int32, numeric ←
 decimal128, uuid ← 16 raw bytes, jsonb ← text with its version byte, enum/varchar/json ← text, a
-driver's opaque value of the same PostgreSQL type ← its raw wire bytes, when its storage is binary;
-the driver keeps unconstrained numeric as text, and text is never sent as wire bytes). A column without such a
-match (a uuid held as text, an unconstrained numeric held as text, a varchar[] held as list of
-strings) travels as text or text[] into a temporary staging table, and the server casts it on the
-way into the target: correct for any type, at the price of one extra server-side pass for that
-table only.
+driver's opaque value of the same PostgreSQL type ← its raw wire bytes, when its storage is
+binary). Decimal text for a numeric column, as the driver hands over an unconstrained numeric, is
+encoded into numeric's binary form here (see `numeric_wire`). A column without such a match (a
+uuid held as text, a varchar[] held as list of strings) travels as text or text[] into a temporary
+staging table, and the server casts it on the way into the target: correct for any type, at the
+price of one extra server-side pass for that table only.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from pgpq import schema as pgs
 
 from tdm_agents.provisioning.catalog import TargetColumn
 from tdm_agents.provisioning.errors import LoadError
+from tdm_agents.provisioning.numeric_wire import NumericTextError, numeric_binary
 
 _TEXT_RECV = {"text", "varchar", "bpchar", "name", "citext", "json", "xml"}
 _FIXED = {
@@ -54,6 +55,7 @@ class ColumnWire:
     direct: bool
     arrow_type: pa.DataType
     jsonb: bool = False
+    numeric_text: bool = False  # decimal text encoded as numeric's binary form (see numeric_wire)
 
 
 @dataclass(frozen=True)
@@ -105,6 +107,8 @@ def _column_wire(table: str, field: pa.Field, column: TargetColumn) -> ColumnWir
         direct = isinstance(field.type, pa.UuidType) or arrow == pa.binary(16)
         return ColumnWire(field.name, column.data_type, direct, pa.binary(16) if direct else pa.string())
     if wire == "numeric":
+        if _is_text(arrow):
+            return ColumnWire(field.name, column.data_type, True, pa.binary(), numeric_text=True)
         direct = pa.types.is_decimal(arrow) or pa.types.is_integer(arrow)
         target_arrow = arrow if pa.types.is_decimal(arrow) else pa.decimal128(38, 0)
         return ColumnWire(field.name, column.data_type, direct, target_arrow if direct else pa.string())
@@ -223,6 +227,11 @@ class BinaryCopyEncoder:
     def _column(self, batch: pa.RecordBatch, column: ColumnWire) -> pa.Array:
         try:
             return _convert(batch.column(column.name), column)
+        except NumericTextError:
+            raise LoadError(
+                f"Column {self.wire.table}.{column.name} holds a value that is not a number its "
+                f"{column.target_type} target column can take."
+            ) from None
         except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
             # Arrow's message can quote the value: only the column and the types are named.
             raise LoadError(
@@ -246,6 +255,8 @@ def _convert(array: pa.Array, column: ColumnWire) -> pa.Array:
         return _uuid_text(array.storage)
     if isinstance(array.type, pa.BaseExtensionType):
         array = array.storage
+    if column.numeric_text:
+        return numeric_binary(array)
     if array.type == column.arrow_type:
         return array
     if pa.types.is_fixed_size_binary(array.type) and pa.types.is_string(column.arrow_type):

@@ -14,11 +14,25 @@ def _column(name: str, wire: str, data_type: str | None = None) -> TargetColumn:
     return TargetColumn(name, data_type or wire, False, False, False, False, wire)
 
 
-def test_opaque_numeric_held_as_text_goes_through_the_staging_cast():
+def test_opaque_numeric_held_as_text_goes_direct_as_numeric_binary():
     text_numeric = pa.opaque(pa.string(), type_name="numeric", vendor_name="PostgreSQL")
     wire = plan_wire("part", pa.schema([pa.field("price", text_numeric)]), [_column("price", "numeric")])
-    assert not wire.direct
-    assert wire.columns[0].arrow_type == pa.string()
+    assert wire.direct and wire.columns[0].numeric_text
+    encoder = BinaryCopyEncoder(wire)
+    encoder.header()
+    batch = pa.record_batch([pa.array(["12.50"]).cast(text_numeric)], names=["price"])
+    encoded = encoder.encode(batch) + encoder.trailer()
+    # One field of 18 bytes: 5 digits, the first worth 10000^3, positive, dscale 2: 0 0 0 12 5000.
+    assert encoded[6:-2] == bytes.fromhex("0005 0003 0000 0002 0000 0000 0000 000c 1388".replace(" ", ""))
+
+
+def test_text_that_is_no_number_names_the_numeric_column_not_the_value():
+    wire = plan_wire("shop.part", pa.schema([pa.field("price", pa.string())]), [_column("price", "numeric")])
+    encoder = BinaryCopyEncoder(wire)
+    encoder.header()
+    with pytest.raises(LoadError) as failure:
+        encoder.encode(pa.record_batch([pa.array(["12.5", "secret-7"])], names=["price"]))
+    assert "shop.part.price" in str(failure.value) and "secret" not in str(failure.value)
 
 
 def test_opaque_value_in_binary_form_goes_direct():

@@ -1,0 +1,67 @@
+"""Decimal text encoded as numeric's binary form: exact digits, weights and scales, and refusals."""
+
+from __future__ import annotations
+
+import struct
+
+import pyarrow as pa
+import pytest
+
+from tdm_agents.provisioning.numeric_wire import NumericTextError, numeric_binary
+
+
+def _decode(raw: bytes) -> tuple[int, int, int, list[int]]:
+    """(weight, sign, dscale, digits without zero groups at either end) of one binary numeric."""
+    count, weight, sign, dscale = struct.unpack(">hhHH", raw[:8])
+    digits = list(struct.unpack(f">{count}H", raw[8:]))
+    while digits and digits[0] == 0:
+        digits, weight = digits[1:], weight - 1
+    while digits and digits[-1] == 0:
+        digits = digits[:-1]
+    return weight, sign, dscale, digits
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("12.50", (0, 0x0000, 2, [12, 5000])),
+        ("-0.5", (-1, 0x4000, 1, [5000])),
+        ("123456789.012345", (2, 0x0000, 6, [1, 2345, 6789, 123, 4500])),
+        ("0", (0, 0x0000, 0, [])),
+        ("00012.3400", (0, 0x0000, 4, [12, 3400])),
+        ("1e5", (1, 0x0000, 0, [10])),
+        ("1.50E+1", (0, 0x0000, 1, [15])),
+        ("-1.5e-3", (-1, 0x4000, 4, [15])),
+        (" .5 ", (-1, 0x0000, 1, [5000])),
+        ("1234567890123456789.5", (4, 0x0000, 1, [123, 4567, 8901, 2345, 6789, 5000])),
+    ],
+)
+def test_values_keep_their_digits_weight_and_scale(text, expected):
+    (raw,) = numeric_binary(pa.array([text])).to_pylist()
+    weight, sign, dscale, digits = _decode(raw)
+    if not digits:  # zero: the server forces weight 0 and a positive sign
+        weight = 0
+    assert (weight, sign, dscale, digits) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"), [("NaN", 0xC000), ("Infinity", 0xD000), ("-Infinity", 0xF000), ("inf", 0xD000)]
+)
+def test_special_values_have_their_sign_word(text, sign):
+    (raw,) = numeric_binary(pa.array([text])).to_pylist()
+    assert raw == struct.pack(">hhHH", 0, 0, sign, 0)
+
+
+def test_nulls_stay_null_between_fast_and_slow_values():
+    values = ["1.5", None, "NaN", None, "2"]
+    encoded = numeric_binary(pa.array(values, pa.large_string()))
+    assert encoded.type == pa.binary() and [v is None for v in encoded.to_pylist()] == [
+        v is None for v in values
+    ]
+
+
+@pytest.mark.parametrize("text", ["abc", "", "1_000", "0x1F", "1e1001", "1.2.3", "--1"])
+def test_what_numeric_input_refuses_is_refused(text):
+    with pytest.raises(NumericTextError) as failure:
+        numeric_binary(pa.array(["1", text]))
+    assert text not in str(failure.value) or not text
