@@ -3,8 +3,9 @@ back into the same PostgreSQL type without loss.
 
 The ADBC driver hands some types over as PostgreSQL's binary form (inet, geometric, ranges, xml,
 composites), as Arrow types Parquet cannot store (interval) or as extension types later stages
-don't read (uuid): those are exported as their text form. money's binary form is in cents, so it
-goes as numeric. Arrays become Arrow lists only when the element type decodes natively and every
+don't read (uuid): those are exported as their text form, as is a numeric without a precision
+decimal128 can hold (its text, 'NaN' and 'Infinity' included, is what the target parses back).
+money's binary form is in cents, so it goes as numeric's text. Arrays become Arrow lists only when the element type decodes natively and every
 value is one-dimensional with lower bound 1 (a list has no room for `[0:2]={...}` or `{{1,2}}`);
 otherwise the whole array travels as its text literal, which the target parses back exactly.
 Likewise a `numeric(p, s)` column becomes a decimal unless it holds NaN, and a date or timestamp
@@ -19,6 +20,7 @@ from tdm_agents.subsetting.source_session import SourceSession
 from tdm_metadata_store.snapshot import ColumnInfo, TableInfo
 
 TEXT_CATEGORIES = frozenset({"uuid", "network", "geometric", "interval", "other"})
+_DECIMAL128_DIGITS = 38
 NATIVE_ARRAY_ELEMENTS = frozenset(
     {"int2", "int4", "int8", "float4", "float8", "bool", "text", "varchar", "bpchar", "date"}
     | {"timestamp", "timestamptz", "bytea"}
@@ -62,6 +64,12 @@ def _value_check(column: ColumnInfo) -> sql.Composable | None:
     return None
 
 
+def _numeric_as_text(column: ColumnInfo) -> bool:
+    """A numeric no decimal128 holds travels as text either way; the server's text form costs half
+    of what the driver's decoding of the binary form into that same text does."""
+    return column.udt_name == "numeric" and not 0 < (column.numeric_precision or 0) <= _DECIMAL128_DIGITS
+
+
 # Their ±infinity has no Arrow date or timestamp value; columns holding it travel as text.
 _DATETIME_TYPES = frozenset({"date", "timestamp", "timestamptz"})
 
@@ -70,10 +78,10 @@ def portable(info: ColumnInfo | None, ref: sql.Composable, as_text: bool = False
     """`ref` cast to a type whose Arrow form is plain, when the driver's form is not."""
     if info is None:
         return ref
-    if as_text or info.type_category in TEXT_CATEGORIES:
+    if as_text or info.type_category in TEXT_CATEGORIES or _numeric_as_text(info):
         return sql.SQL("{}::text").format(ref)
     if info.udt_name == "money":
-        return sql.SQL("{}::numeric").format(ref)
+        return sql.SQL("{}::numeric::text").format(ref)
     if info.type_category == "array" and (info.udt_name or "").lstrip("_") not in NATIVE_ARRAY_ELEMENTS:
         return sql.SQL("{}::text[]").format(ref)
     return ref
