@@ -4,15 +4,16 @@ Each table is one `SELECT … FROM table JOIN key set` that the ADBC driver runs
 decodes in C. Foreign-key columns of cut relationships keep their value only when the referenced
 row is in the subset; otherwise they become NULL, so the output has no dangling reference.
 
-The driver hands `numeric` columns over as an opaque extension type holding text. Columns with a
-declared precision (`numeric(p, s)`, p <= 38) become `decimal128(p, s)` on the way out, so later
-stages (masking, provisioning) see a real decimal; unconstrained `numeric` stays text, since it may
-hold values no fixed-point type can carry.
+`numeric` columns leave the source as the server's text (see `portable`). Those with a declared
+precision (`numeric(p, s)`, p <= 38) become `decimal128(p, s)` on the way out, so later stages
+(masking, provisioning) see a real decimal; unconstrained `numeric` stays text, since it may hold
+values no fixed-point type can carry. A numeric the driver still hands over (its opaque extension
+type holding text, as for a domain over numeric) is treated the same way from its typmod.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Protocol
 
 import pyarrow as pa
@@ -26,7 +27,7 @@ from tdm_agents.subsetting.portable import portable, text_exported
 from tdm_agents.subsetting.source_session import SourceSession
 from tdm_agents.subsetting.sql_builder import equalities, table_ident
 from tdm_agents.subsetting.validation import ResolvedRequest
-from tdm_metadata_store.snapshot import RelationshipInfo
+from tdm_metadata_store.snapshot import RelationshipInfo, TableInfo
 
 
 class TableSink(Protocol):
@@ -112,7 +113,8 @@ def export_table(
     if as_text:
         query = export_query(resolved, keysets, table, as_text)
     schema, batches = session.stream(query, stage=f"export of {table}")
-    schema, batches = normalize_numeric(schema, batches, table)
+    decimals = decimal_columns(resolved.table(table), as_text)
+    schema, batches = normalize_numeric(schema, batches, table, decimals)
     counter = _RowCounter()
     sink(table, _watched(batches, hooks, counter), schema)
     return counter.rows
@@ -176,12 +178,32 @@ def _target_type(field: pa.Field) -> pa.DataType | None:
     return None
 
 
+def decimal_columns(info: TableInfo, as_text: frozenset[str]) -> dict[str, pa.DataType]:
+    """The decimal128 type of each `numeric(p, s)` column of `info` (p <= 38) that leaves the
+    source as its text (see `portable`) to be read back as a decimal; not those in `as_text`,
+    which hold a value (NaN) no decimal carries."""
+    decimals = {}
+    for column in info.columns:
+        precision, scale = column.numeric_precision or 0, column.numeric_scale or 0
+        fits = 0 < precision <= _DECIMAL128_MAX_PRECISION and 0 <= scale <= precision
+        if column.udt_name == "numeric" and column.name not in as_text and fits:
+            decimals[column.name] = pa.decimal128(precision, scale)
+    return decimals
+
+
 def normalize_numeric(
-    schema: pa.Schema, batches: Iterable[pa.RecordBatch], table: str
+    schema: pa.Schema,
+    batches: Iterable[pa.RecordBatch],
+    table: str,
+    decimals: Mapping[str, pa.DataType] | None = None,
 ) -> tuple[pa.Schema, Iterator[pa.RecordBatch]]:
-    """Cast constrained `numeric` columns to decimal128 and other driver extension types (json,
-    unconstrained numeric) to their plain storage type; other columns pass through untouched."""
-    targets = {i: t for i, f in enumerate(schema) if (t := _target_type(f)) is not None}
+    """Cast the `decimals` columns (text) and the driver's constrained `numeric` columns to
+    decimal128, and other driver extension types (json, unconstrained numeric) to their plain
+    storage type; other columns pass through untouched."""
+    decimals = decimals or {}
+    targets = {
+        i: t for i, f in enumerate(schema) if (t := decimals.get(f.name) or _target_type(f)) is not None
+    }
     if not targets:
         return schema, iter(batches)
     out_schema = schema
@@ -197,7 +219,9 @@ def _cast_batches(
         columns = list(batch.columns)
         for i, decimal in targets.items():
             try:
-                columns[i] = pc.cast(columns[i].storage, decimal)
+                column = columns[i]
+                storage = column.storage if isinstance(column, pa.ExtensionArray) else column
+                columns[i] = pc.cast(storage, decimal)
             except pa.ArrowInvalid:
                 # Only 'NaN' fits numeric(p, s) but not a decimal; the value itself is not repeated.
                 name = schema.field(i).name

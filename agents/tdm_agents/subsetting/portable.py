@@ -3,9 +3,9 @@ back into the same PostgreSQL type without loss.
 
 The ADBC driver hands some types over as PostgreSQL's binary form (inet, geometric, ranges, xml,
 composites), as Arrow types Parquet cannot store (interval) or as extension types later stages
-don't read (uuid): those are exported as their text form, as is a numeric without a precision
-decimal128 can hold (its text, 'NaN' and 'Infinity' included, is what the target parses back).
-money's binary form is in cents, so it goes as numeric's text. Arrays become Arrow lists only when the element type decodes natively and every
+don't read (uuid): those are exported as their text form. So is numeric: the server's text costs
+far less than the driver's decoding of the binary form into that same text; `numeric(p, s)` is
+read back into a decimal. money's binary form is in cents, so it goes as numeric's text. Arrays become Arrow lists only when the element type decodes natively and every
 value is one-dimensional with lower bound 1 (a list has no room for `[0:2]={...}` or `{{1,2}}`);
 otherwise the whole array travels as its text literal, which the target parses back exactly.
 Likewise a `numeric(p, s)` column becomes a decimal unless it holds NaN, and a date or timestamp
@@ -20,7 +20,6 @@ from tdm_agents.subsetting.source_session import SourceSession
 from tdm_metadata_store.snapshot import ColumnInfo, TableInfo
 
 TEXT_CATEGORIES = frozenset({"uuid", "network", "geometric", "interval", "other"})
-_DECIMAL128_DIGITS = 38
 NATIVE_ARRAY_ELEMENTS = frozenset(
     {"int2", "int4", "int8", "float4", "float8", "bool", "text", "varchar", "bpchar", "date"}
     | {"timestamp", "timestamptz", "bytea"}
@@ -65,9 +64,10 @@ def _value_check(column: ColumnInfo) -> sql.Composable | None:
 
 
 def _numeric_as_text(column: ColumnInfo) -> bool:
-    """A numeric no decimal128 holds travels as text either way; the server's text form costs half
-    of what the driver's decoding of the binary form into that same text does."""
-    return column.udt_name == "numeric" and not 0 < (column.numeric_precision or 0) <= _DECIMAL128_DIGITS
+    """The driver decodes numeric's binary form into text, at two to three times the cost of the
+    server's own text form; a numeric(p, s) is read back from that text as a decimal (see
+    `export.decimal_columns`)."""
+    return column.udt_name == "numeric"
 
 
 # Their ±infinity has no Arrow date or timestamp value; columns holding it travel as text.

@@ -1,4 +1,4 @@
-"""The form each column leaves the source in: numerics a decimal128 cannot hold go as their text."""
+"""The form each column leaves the source in: numeric as the server's text."""
 
 from __future__ import annotations
 
@@ -20,9 +20,9 @@ def _numeric(precision: int | None, udt: str = "numeric") -> ColumnInfo:
     [
         (_numeric(None), '"price"::text'),  # unconstrained: its scale varies per value
         (_numeric(60), '"price"::text'),  # wider than decimal128's 38 digits
-        (_numeric(15), '"price"'),  # becomes decimal128(15, s) on the way out
+        (_numeric(15), '"price"::text'),  # read back into a decimal128(15, s)
         (_numeric(None, "money"), '"price"::numeric::text'),  # money's binary form is in cents
     ],
 )
-def test_numeric_travels_as_text_unless_a_decimal128_holds_it(column, expected):
+def test_numeric_travels_as_the_servers_text(column, expected):
     assert portable(column, sql.Identifier("price")).as_string(None) == expected

@@ -1,4 +1,4 @@
-"""numeric columns from the ADBC driver (opaque text) leave the export as decimal128 when constrained."""
+"""numeric columns (the server's text, or the driver's opaque text) leave the export as decimal128 when constrained."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ import pyarrow as pa
 import pytest
 
 from tdm_agents.subsetting.errors import SubsetExtractionError
-from tdm_agents.subsetting.export import decimal_type, normalize_numeric
+from tdm_agents.subsetting.export import decimal_columns, decimal_type, normalize_numeric
+from tdm_metadata_store.snapshot import ColumnInfo, TableInfo
 
 NUMERIC = pa.opaque(pa.string(), type_name="numeric", vendor_name="PostgreSQL")
 
@@ -69,3 +70,38 @@ def test_schema_without_numeric_is_returned_unchanged():
     batch = pa.record_batch([pa.array([1])], schema=schema)
     out_schema, batches = normalize_numeric(schema, [batch], "t")
     assert out_schema is schema and list(batches) == [batch]
+
+
+def _numeric_column(name: str, precision: int | None, scale: int | None) -> ColumnInfo:
+    return ColumnInfo(
+        name=name,
+        data_type="numeric",
+        udt_name="numeric",
+        type_category="decimal",
+        numeric_precision=precision,
+        numeric_scale=scale,
+    )
+
+
+def test_numeric_columns_read_as_text_become_decimals_by_their_declared_type():
+    info = TableInfo(
+        schema_name="shop",
+        name="products",
+        columns=[
+            _numeric_column("price", 10, 2),
+            _numeric_column("free", None, None),
+            _numeric_column("wide", 60, 2),
+            _numeric_column("odd", 5, 7),  # not a shape decimal128 takes: stays text
+            _numeric_column("nan", 10, 2),
+        ],
+    )
+    decimals = decimal_columns(info, frozenset({"nan"}))
+    assert decimals == {"price": pa.decimal128(10, 2)}
+    schema = pa.schema([pa.field("price", pa.string()), pa.field("free", pa.string())])
+    batch = pa.record_batch([pa.array(["1.25", None]), pa.array(["1e40", "NaN"])], schema=schema)
+    out_schema, batches = normalize_numeric(schema, [batch], "shop.products", decimals)
+    [out] = list(batches)
+    assert out_schema.field("price").type == pa.decimal128(10, 2)
+    assert out_schema.field("free").type == pa.string()
+    assert [str(v) if v is not None else None for v in out.column(0).to_pylist()] == ["1.25", None]
+    assert out.column(1).to_pylist() == ["1e40", "NaN"]
