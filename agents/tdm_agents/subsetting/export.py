@@ -48,6 +48,8 @@ def export_query(
     source = table_ident(info)
     if resolved.modes[table] == "full":
         return sql.SQL("SELECT {} FROM {} t").format(columns, source)
+    if (through_parent := keysets.derived_rows(table, "t")) is not None:
+        return sql.SQL("SELECT {} FROM {} t WHERE {}").format(columns, source, through_parent)
     keyset = keysets.keyset_name(table)
     if keyset is None:
         return sql.SQL("SELECT {} FROM {} t WHERE false").format(columns, source)
@@ -126,6 +128,8 @@ def keysets_read(resolved: ResolvedRequest, keysets: KeySetBuilder, table: str) 
     names = []
     if resolved.modes[table] != "full" and (own := keysets.keyset_name(table)) is not None:
         names.append(own)
+    if (index := keysets.derived.get(table)) is not None:  # read through its parent's key set
+        names.append(keysets.keyset_table(resolved.graph.relationships[index].parent_key))
     for i, rel in enumerate(resolved.graph.relationships):
         if i not in resolved.cut_relationships or rel.child_key != table:
             continue

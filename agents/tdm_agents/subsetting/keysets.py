@@ -15,10 +15,16 @@ Work the result cannot need is skipped: a delta is filled only for a table whose
 rounds expand, the anti-join only runs once the key set holds rows, and the first upstream round
 does not look for parents along the relationship every row of a child table came in through
 (downstream rows were found from their parent, so that parent is already in).
+
+A leaf child that nothing else can add rows to (see `_read_through_parent`), such as order lines
+below orders, gets no key set at all: its rows are exactly the children of its parent's final key
+set, so the export and the upstream phase read it through that key set. Writing its keys would
+cost a pass over it, and joining them back in the export twice what the parent's keys cost.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from psycopg import sql
@@ -62,6 +68,7 @@ class KeySetBuilder:
         self.tables = [t for t in resolved.graph.tables if t in in_play and resolved.modes[t] != "skip"]
         self.keys = {t: KeySpec.of(resolved.table(t)) for t in self.tables}
         self.carried = {t: self._carried_columns(t) for t in self.tables}
+        self.derived = self._read_through_parent()
         self._ids = {t: i for i, t in enumerate(self.tables)}
         self._current = {t: f"_tdm_a{i}" for t, i in self._ids.items()}
         self._next = {t: f"_tdm_b{i}" for t, i in self._ids.items()}
@@ -70,8 +77,86 @@ class KeySetBuilder:
         self._entries: dict[str, set] = {t: set() for t in self.tables}
 
     def keyset_name(self, table: str) -> str | None:
-        """Name of the TEMP table holding `table`'s keys, or None when the table has no rows in play."""
-        return self.keyset_table(table) if table in self._ids else None
+        """Name of the TEMP table holding `table`'s keys, or None when the table has no rows in play
+        or is read through its parent's key set (see `derived_rows`)."""
+        return self.keyset_table(table) if table in self._ids and table not in self.derived else None
+
+    def derived_rows(self, table: str, alias: str) -> sql.Composable | None:
+        """For a table read through its parent's key set: the condition selecting its rows of the
+        subset as `alias` (it reads only the parent's key columns, which every export session has)."""
+        index = self.derived.get(table)
+        if index is None:
+            return None
+        rel = self.req.graph.relationships[index]
+        return self._child_of_keys(
+            rel, self.keyset_table(rel.parent_key), alias, self.keys[rel.parent_key].columns
+        )
+
+    def _read_through_parent(self) -> dict[str, int]:
+        """Tables read through their parent's key set, with the relationship to that parent.
+
+        A table qualifies when its rows are exactly the children of its parent's final key set: they
+        all come in along one relationship (`_only_from`), with no depth limit, cap, filter or
+        completeness option that could cut or add rows; it has no children in play, and no cut
+        reference is checked against it; and no table can add rows to its parent after the
+        downstream phase (every other child the parent has in play came in the same way). Read
+        more than twice (the export, and upstream along more than one further relationship), a
+        key set is cheaper.
+        """
+        req = self.req
+        if req.max_depth is not None or req.include_children_of_parents:
+            return {}
+        derived: dict[str, int] = {}
+        for table in self.tables:
+            entry = self._only_from(table)
+            if entry is None or table in req.caps or req.conditions.get(table):
+                continue
+            if any(self._written_child(i) for i in req.graph.relationships_to_children(table)):
+                continue
+            parent = req.graph.relationships[entry].parent_key
+            feeding = [
+                i
+                for i in req.graph.relationships_to_children(parent)
+                if i != entry
+                and self._in_play_child(i)
+                and self._only_from(req.graph.relationships[i].child_key) != i
+            ]
+            further = [i for i in self._followed_parents(table) if i != entry]
+            if req.modes[parent] == "subset" and parent != table and not feeding and len(further) <= 1:
+                derived[table] = entry
+        return derived
+
+    def _only_from(self, table: str, seen: frozenset[str] = frozenset()) -> int | None:
+        """The relationship along which every row of `table` comes in, if there is one: a subset
+        table, no target, reached downstream along that relationship alone, whose children in play
+        (followed upstream) came in only from it in turn, so the upstream phase adds it nothing."""
+        req = self.req
+        if req.modes[table] != "subset" or table in req.targets or table in seen:
+            return None
+        entries = [
+            i
+            for i in req.graph.relationships_to_parents(table)
+            if i in req.followed_children and req.graph.relationships[i].parent_key in req.downstream_depths
+        ]
+        if len(entries) != 1:
+            return None
+        for index in req.graph.relationships_to_children(table):
+            if self._in_play_child(index) and self._only_from(self._child(index), seen | {table}) != index:
+                return None
+        return entries[0]
+
+    def _child(self, index: int) -> str:
+        return self.req.graph.relationships[index].child_key
+
+    def _in_play_child(self, index: int) -> bool:
+        """Whether the upstream phase follows relationship `index` from a child with rows in play."""
+        return index not in self.req.cut_relationships and self._child(index) in self.keys
+
+    def _written_child(self, index: int) -> bool:
+        """Whether relationship `index` leads to a child with rows in play, or to a written child
+        whose cut reference is checked against the parent's key set."""
+        cut_checked = index in self.req.cut_relationships and self.req.modes[self._child(index)] != "skip"
+        return self._in_play_child(index) or cut_checked
 
     def keyset_table(self, table: str) -> str:
         """Name of the TEMP table holding the keys of `table`, which is in play."""
@@ -80,7 +165,8 @@ class KeySetBuilder:
     def build(self) -> KeySetOutcome:
         """Run the three phases; the key-set tables stay in the session for the export."""
         for table in self.tables:
-            self._create(table)
+            if table not in self.derived:
+                self._create(table)
         for table in self.req.targets:
             self._seed_target(table)
         for table in self.tables:
@@ -88,6 +174,7 @@ class KeySetBuilder:
                 self._seed_full(table)
         self._advance(truncate=[])
         self._downstream()
+        self._estimate_derived()
         self._upstream()
         complete_parents(self)
         self._analyze()
@@ -96,7 +183,11 @@ class KeySetBuilder:
     def _analyze(self) -> None:
         """Statistics for the key sets, which autovacuum never sees: without them the planner
         guesses their size and may hash the whole source table to join a few keys."""
-        names = [sql.Identifier(f"_tdm_k{self._ids[t]}") for t in self.tables if self.outcome.counts[t]]
+        names = [
+            sql.Identifier(self.keyset_table(t))
+            for t in self.tables
+            if self.outcome.counts[t] and t not in self.derived
+        ]
         if names:
             self._run(sql.SQL("ANALYZE {}").format(sql.SQL(", ").join(names)))
 
@@ -183,6 +274,9 @@ class KeySetBuilder:
             for parent in sorted(active):
                 for index in self._followed_children(parent):
                     rel = self.req.graph.relationships[index]
+                    if rel.child_key in self.derived:
+                        self._entries[rel.child_key].add(("down", index))  # read through `parent` later
+                        continue
                     params = Params()
                     candidates = self._children_of(rel, self._current[parent], params)
                     if self._insert(
@@ -211,7 +305,7 @@ class KeySetBuilder:
                     if whole and self._entries[child] == {("down", index)}:
                         continue  # every row was found from its parent through this relationship
                     rel = self.req.graph.relationships[index]
-                    candidates = self._parents_of(rel, sources[child])
+                    candidates = self._parents_of(rel, self._relation(child, sources[child]))
                     delta = self._expands_up(rel.parent_key)
                     if self._insert(rel.parent_key, candidates, Params(), capped=False, delta=delta):
                         produced.add(rel.parent_key)
@@ -221,20 +315,47 @@ class KeySetBuilder:
                 "subset.upstream", self.outcome.upstream_rounds, None, f"{len(sources)} tables grew"
             )
 
+    def _estimate_derived(self) -> None:
+        """Row counts of the tables read through their parent, from the parent's and the tables'
+        statistics (no pass over them): they only weigh the export's sharing out; a table whose
+        parent has no rows has none."""
+        for table, index in self.derived.items():
+            parent = self.req.graph.relationships[index].parent_key
+            rows, parent_rows = self.req.table(table).row_estimate, self.req.table(parent).row_estimate
+            ratio = rows / parent_rows if rows and parent_rows and rows > 0 and parent_rows > 0 else 1.0
+            found = self.outcome.counts[parent]
+            self.outcome.counts[table] = max(round(found * ratio), 1) if found else 0
+
+    def _relation(self, table: str, source: str) -> sql.Composable:
+        """What the upstream phase reads `table`'s rows from: the key set or delta `source`, or for a
+        table read through its parent, its key and carried columns selected through that parent."""
+        rows = self.derived_rows(table, "c")
+        if rows is None:
+            return sql.Identifier(source)
+        return sql.SQL("(SELECT {} FROM {} c WHERE {})").format(
+            self._select_row(table, "c"), table_ident(self.req.table(table)), rows
+        )
+
+    def _child_of_keys(
+        self, rel: RelationshipInfo, source: str, alias: str, available: Sequence[str]
+    ) -> sql.Composable:
+        """True for rows `alias` of `rel`'s child that reference a row in `source`, a key set or
+        delta of the parent holding its `available` columns (else the parent table is joined)."""
+        parent = rel.parent_key
+        if set(rel.parent_columns) <= set(available) and not self.keys[parent].uses_ctid:
+            return sql.SQL("EXISTS (SELECT 1 FROM {} d WHERE {})").format(
+                sql.Identifier(source), equalities("d", rel.parent_columns, alias, rel.child_columns)
+            )
+        return sql.SQL("EXISTS (SELECT 1 FROM {} p JOIN {} d ON {} WHERE {})").format(
+            table_ident(self.req.table(parent)),
+            sql.Identifier(source),
+            self.keys[parent].join("p", "d"),
+            equalities("p", rel.parent_columns, alias, rel.child_columns),
+        )
+
     def _children_of(self, rel: RelationshipInfo, source: str, params: Params) -> sql.Composable:
         """Rows of the child table referencing a row in `source` (a delta of the parent)."""
-        parent = rel.parent_key
-        if set(rel.parent_columns) <= set(self._set_columns(parent)) and not self.keys[parent].uses_ctid:
-            semi = sql.SQL("EXISTS (SELECT 1 FROM {} d WHERE {})").format(
-                sql.Identifier(source), equalities("d", rel.parent_columns, "c", rel.child_columns)
-            )
-        else:
-            semi = sql.SQL("EXISTS (SELECT 1 FROM {} p JOIN {} d ON {} WHERE {})").format(
-                table_ident(self.req.table(parent)),
-                sql.Identifier(source),
-                self.keys[parent].join("p", "d"),
-                equalities("p", rel.parent_columns, "c", rel.child_columns),
-            )
+        semi = self._child_of_keys(rel, source, "c", self._set_columns(rel.parent_key))
         # A target's own filters pick its seeds; its rows reached again through a cycle are children.
         own = [] if rel.child_key in self.req.targets else self.req.conditions.get(rel.child_key, [])
         parts = [semi] + [condition_sql("c", cond, params) for cond in own]
@@ -242,7 +363,7 @@ class KeySetBuilder:
             self._select_row(rel.child_key, "c"), table_ident(self.req.table(rel.child_key)), where_all(parts)
         )
 
-    def _parents_of(self, rel: RelationshipInfo, source: str) -> sql.Composable:
+    def _parents_of(self, rel: RelationshipInfo, source: sql.Composable) -> sql.Composable:
         """Rows of the parent table referenced by the rows in `source` (their references are carried)."""
         parent, parent_key = rel.parent_key, self.keys[rel.parent_key]
         shortcut = (
@@ -262,13 +383,11 @@ class KeySetBuilder:
             not_null = sql.SQL(" AND ").join(
                 sql.SQL("{} IS NOT NULL").format(sql.Identifier("d", m)) for m in mapped
             )
-            return sql.SQL("SELECT DISTINCT {} FROM {} d WHERE {}").format(
-                select, sql.Identifier(source), not_null
-            )
+            return sql.SQL("SELECT DISTINCT {} FROM {} d WHERE {}").format(select, source, not_null)
         return sql.SQL("SELECT {} FROM {} p WHERE EXISTS (SELECT 1 FROM {} d WHERE {})").format(
             self._select_row(parent, "p"),
             table_ident(self.req.table(parent)),
-            sql.Identifier(source),
+            source,
             equalities("p", rel.parent_columns, "d", rel.child_columns),
         )
 
