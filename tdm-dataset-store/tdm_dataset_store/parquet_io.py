@@ -7,14 +7,20 @@ whichever backend stores them (the manifest checksums prove it).
 from __future__ import annotations
 
 import hashlib
+import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from typing import BinaryIO, Protocol
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 COMPRESSION = "zstd"
-COMPRESSION_LEVEL = 3
+# Level 1 writes a quarter faster than 3 for files about 1% bigger (TPC-H lineitem).
+COMPRESSION_LEVEL = 1
+# A column whose first batch holds at most this share of distinct values is dictionary-encoded:
+# codes, flags and amounts shrink; for keys, names and free text the attempt only costs time.
+DICTIONARY_MAX_DISTINCT_SHARE = 0.5
 
 
 class ObjectSink(Protocol):
@@ -78,13 +84,37 @@ def write_batches(out: HashingWriter, batches: Iterable[pa.RecordBatch], schema:
     and readers can stream the file one row group at a time.
     """
     rows = 0
+    stream = iter(batches)
+    first = next(stream, None)
+    first = None if first is None else _conform(first, schema)
     with pq.ParquetWriter(
-        out, schema, compression=COMPRESSION, compression_level=COMPRESSION_LEVEL
+        out,
+        schema,
+        compression=COMPRESSION,
+        compression_level=COMPRESSION_LEVEL,
+        use_dictionary=True if first is None else dictionary_columns(first),
     ) as writer:
-        for batch in batches:
+        for batch in itertools.chain([first] if first is not None else [], stream):
             writer.write_batch(_conform(batch, schema))
             rows += batch.num_rows
     return rows
+
+
+def dictionary_columns(batch: pa.RecordBatch) -> list[str]:
+    """The top-level columns worth a dictionary, judged on `batch`: few distinct values among its
+    rows (nested columns are written without one)."""
+    chosen = []
+    limit = max(batch.num_rows * DICTIONARY_MAX_DISTINCT_SHARE, 1)
+    for field, column in zip(batch.schema, batch.columns, strict=True):
+        if pa.types.is_nested(field.type) or isinstance(field.type, pa.BaseExtensionType):
+            continue
+        try:
+            distinct = pc.count_distinct(column, mode="all").as_py()
+        except pa.ArrowNotImplementedError:  # a type without the kernel (null): no dictionary
+            continue
+        if distinct <= limit:
+            chosen.append(field.name)
+    return chosen
 
 
 def _conform(batch: pa.RecordBatch, schema: pa.Schema) -> pa.RecordBatch:
