@@ -5,6 +5,7 @@ every option model, plus the cases a hostile-input probe found."""
 from __future__ import annotations
 
 import time
+from functools import cache
 
 import pyarrow as pa
 import pytest
@@ -32,6 +33,7 @@ _json = st.recursive(
 )
 
 
+@cache  # one strategy per rule type: hypothesis validates and caches a strategy object once
 def _options_for(name: str) -> st.SearchStrategy[dict]:
     fields = sorted(get_transformer(name).options_model.model_fields)
     keys = st.sampled_from(fields) | st.text(max_size=12) if fields else st.text(max_size=12)
