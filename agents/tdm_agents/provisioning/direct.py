@@ -24,6 +24,7 @@ from typing import Any
 import pyarrow as pa
 
 from tdm_agents.common.progress import JobHooks, NullHooks
+from tdm_agents.common.read_ahead import read_ahead
 from tdm_agents.provisioning.errors import LoadError
 from tdm_agents.provisioning.loader import TableLoad
 from tdm_agents.provisioning.options import ProvisionOptions
@@ -86,7 +87,7 @@ class DirectDelivery:
     def complete(self, row_counts: dict[str, int], read_stored: StoredReader) -> dict[str, Any]:
         """Load the tables deferred to the store, then keys, indexes, sequences and smoke tests."""
         for table, schema in self.deferred.items():
-            self.session.load(table, schema, read_stored(table))
+            self.session.load(table, schema, read_ahead(read_stored(table)))
         return self.session.finish(row_counts)
 
     def commit(self) -> None:

@@ -15,6 +15,7 @@ import psycopg
 import pyarrow as pa
 
 from tdm_agents.common.progress import JobHooks, NullHooks
+from tdm_agents.common.read_ahead import read_ahead
 from tdm_agents.provisioning.catalog import TargetCatalog
 from tdm_agents.provisioning.ddl import SchemaPlan
 from tdm_agents.provisioning.layout import TargetLayout
@@ -51,7 +52,8 @@ def provision(
     tables = list(dataset.row_counts)
     with open_session(url, dataset.snapshot, tables, options, hooks, dataset.arrow_schemas) as session:
         for key in session.order:
-            session.load(key, dataset.arrow_schemas[key], dataset.read(key))
+            # The next batches are read while the current one is sent.
+            session.load(key, dataset.arrow_schemas[key], read_ahead(dataset.read(key)))
         result = session.finish(dataset.row_counts)
         session.commit()
     return result
