@@ -6,9 +6,10 @@ engine's own validation report.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -44,6 +45,17 @@ SPEC = {
         }
     },
 }
+
+
+# The workers fill Faker pools of 500 values per semantic type instead of the default 10,000: these
+# tests check the job path, keys, lineage and determinism, not the variety of values, and filling
+# the default pools cost every job about 2.5 s of CPU (the rules engine's own tests use 500 too).
+WORKER_ENV = {"TDM_SYNTHETIC_POOL_SIZE": "500"}
+
+
+@pytest.fixture
+def start_worker(start_worker: Callable[..., object]) -> Callable[..., object]:
+    return functools.partial(start_worker, extra_env=WORKER_ENV)
 
 
 def _run(platform, start_worker, body: dict, timeout_s: float = 120) -> dict:
