@@ -11,16 +11,18 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from collections.abc import Callable
 
 from psycopg import sql
 from pydantic import BaseModel, Field
 
 from tdm_agents.common.progress import JobHooks, NullHooks
+from tdm_agents.subsetting.ahead import ExportAhead, tables_ahead
 from tdm_agents.subsetting.errors import SourceConnectionLost, SubsetExtractionError
 from tdm_agents.subsetting.export import TableSink
 from tdm_agents.subsetting.fk_graph import relationship_label
 from tdm_agents.subsetting.keysets import KeySetBuilder
-from tdm_agents.subsetting.parallel import export_parallel
+from tdm_agents.subsetting.parallel import SharedHooks, export_parallel
 from tdm_agents.subsetting.settings import SubsetSettings, get_settings
 from tdm_agents.subsetting.source_session import SourceSession
 from tdm_agents.subsetting.validation import ResolvedRequest
@@ -60,41 +62,68 @@ def extract_subset(
     """
     if resolved.snapshot is not snapshot and resolved.snapshot.fingerprint() != snapshot.fingerprint():
         raise ValueError("the request was validated against a different schema snapshot")
-    hooks = hooks or NullHooks()
     settings = settings or get_settings()
+    # One set of hooks for every thread: calls serialized, and a stop for all once one fails.
+    shared = SharedHooks(hooks or NullHooks(), len(resolved.output_tables()))
     started = time.perf_counter()
     session = SourceSession(url)
-    early: list[SourceSession] = []
+    spare: list[SourceSession] = []
+    ahead: ExportAhead | None = None
     try:
-        snapshot_time, snapshot_id = _begin(session, settings, hooks)
-        hooks.log("subset snapshot opened", stage="subset")
+        snapshot_time, snapshot_id = _begin(session, settings, shared)
+        shared.log("subset snapshot opened", stage="subset")
+
+        def open_worker() -> SourceSession | None:
+            return spare.pop() if spare else _worker_session(url, snapshot_id, settings, shared)
+
         check = None
-        if (first := _worker_session(url, snapshot_id, settings, hooks)) is not None:
-            early.append(first)
+        if (first := _worker_session(url, snapshot_id, settings, shared)) is not None:
+            spare.append(first)
             check = WholeTableCheck(first, resolved)
-        keysets = KeySetBuilder(session, resolved, hooks)
+        keysets = KeySetBuilder(session, resolved, shared)
+
+        def start_ahead() -> None:
+            nonlocal ahead
+            # A session of its own: the spare one runs the value check until the key sets are done.
+            ahead = _export_ahead(
+                session, resolved, keysets, sink, shared, check, settings,
+                lambda: _worker_session(url, snapshot_id, settings, shared),
+            )  # fmt: skip
+
         try:
-            outcome = keysets.build()
+            outcome = keysets.build(after_downstream=start_ahead if snapshot_id is not None else None)
         finally:
             suspects = check.stop() if check is not None else {}
-        hooks.log(
+        shared.log(
             f"key sets ready: {outcome.downstream_rounds} downstream and {outcome.upstream_rounds} upstream rounds",
             stage="subset",
         )
+        done = ahead.tables if ahead is not None else []
         counts = export_parallel(
             session,
-            lambda: early.pop() if early else _worker_session(url, snapshot_id, settings, hooks),
-            settings.workers,
+            open_worker,
+            settings.workers - (1 if ahead is not None else 0),
             resolved,
             keysets,
             sink,
-            hooks,
+            shared,
             suspects,
+            [t for t in resolved.output_tables() if t not in done],
         )
+        if ahead is not None:
+            counts.update(ahead.join())
+            shared.raise_first_cause()
+    except BaseException as exc:
+        shared.fail(exc)  # stops the session exporting ahead at its next batch
+        if ahead is not None:
+            ahead.join()
+        shared.raise_first_cause()
+        raise
     finally:
-        for worker in early:
+        for worker in spare:
             worker.close()
         session.close()
+    counts = {t: counts[t] for t in resolved.output_tables()}
     graph = resolved.graph
     return SubsetResult(
         row_counts=counts,
@@ -110,6 +139,30 @@ def extract_subset(
         duration_s=round(time.perf_counter() - started, 3),
         parameters=resolved.summary(),
     )
+
+
+def _export_ahead(
+    session: SourceSession,
+    resolved: ResolvedRequest,
+    keysets: KeySetBuilder,
+    sink: TableSink,
+    hooks: SharedHooks,
+    check: WholeTableCheck | None,
+    settings: SubsetSettings,
+    open_worker: Callable[[], SourceSession | None],
+) -> ExportAhead | None:
+    """Start exporting the tables final after the downstream phase on a session of their own, or
+    None when there are none or no session can be had (they are then exported with the rest)."""
+    tables = tables_ahead(resolved, keysets, settings.workers)
+    if settings.workers < 2 or not tables or (worker := open_worker()) is None:
+        return None
+    hooks.log(f"exporting {len(tables)} table(s) while the key sets are completed", stage="subset")
+    suspects = check.suspects_of if check is not None else (lambda _table: None)
+    try:
+        return ExportAhead(session, worker, tables, resolved, keysets, sink, hooks, suspects)
+    except BaseException:
+        worker.close()
+        raise
 
 
 def _begin(

@@ -24,7 +24,7 @@ cost a pass over it, and joining them back in the export twice what the parent's
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from psycopg import sql
@@ -162,8 +162,26 @@ class KeySetBuilder:
         """Name of the TEMP table holding the keys of `table`, which is in play."""
         return f"_tdm_k{self._ids[table]}"
 
-    def build(self) -> KeySetOutcome:
-        """Run the three phases; the key-set tables stay in the session for the export."""
+    def settled_after_downstream(self) -> list[str]:
+        """Tables whose key sets no phase after the downstream one can change: whole tables, and
+        subset tables every child in play of which came in from them alone (so the upstream phase
+        adds them nothing); none when the completeness option is on."""
+        if self.req.include_children_of_parents:
+            return []
+        return [
+            table
+            for table in self.tables
+            if self.req.modes[table] == "full"
+            or all(
+                not self._in_play_child(i) or self._only_from(self._child(i)) == i
+                for i in self.req.graph.relationships_to_children(table)
+            )
+        ]
+
+    def build(self, after_downstream: Callable[[], None] | None = None) -> KeySetOutcome:
+        """Run the three phases; the key-set tables stay in the session for the export.
+        `after_downstream` runs between the downstream and upstream phases, when the tables of
+        `settled_after_downstream` hold their final keys (and nothing else runs on the session)."""
         for table in self.tables:
             if table not in self.derived:
                 self._create(table)
@@ -175,6 +193,8 @@ class KeySetBuilder:
         self._advance(truncate=[])
         self._downstream()
         self._estimate_derived()
+        if after_downstream is not None:
+            after_downstream()
         self._upstream()
         complete_parents(self)
         self._analyze()

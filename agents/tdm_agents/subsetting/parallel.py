@@ -35,20 +35,37 @@ _COPYABLE_TYPES = frozenset({"int2", "int4", "int8", "text", "varchar", "date"})
 _COPY_COST = 0.2
 
 
-class _Aborted(Exception):
+class Aborted(Exception):
     """Another session failed: stop this one at its next batch."""
 
 
-class _SharedHooks:
+class SharedHooks:
     """The job's hooks for several threads: one call at a time, and a stop once any session failed."""
 
     def __init__(self, hooks: JobHooks, total: int):
         self._hooks, self._lock, self.failed = hooks, threading.Lock(), threading.Event()
         self._done, self._total = 0, total
+        self._errors: list[BaseException] = []  # in the order the sessions failed: the first is the cause
+
+    def fail(self, error: BaseException) -> None:
+        """Record a session's failure and stop the others at their next batch."""
+        with self._lock:
+            self._errors.append(error)
+        self.failed.set()
+
+    def raise_first_cause(self) -> None:
+        """Raise the failure that stopped the export, if any: a lost connection first (the error a
+        job retries), whichever session saw it, else the first failure in time."""
+        real = [e for e in self._errors if not isinstance(e, Aborted)]
+        if real:
+            lost = [e for e in real if isinstance(e, SourceConnectionLost)]
+            raise (lost or real)[0]
+        if self._errors:
+            raise SubsetExtractionError("the export stopped without a cause")
 
     def check_cancelled(self) -> None:
         if self.failed.is_set():
-            raise _Aborted
+            raise Aborted
         with self._lock:
             self._hooks.check_cancelled()
 
@@ -73,24 +90,23 @@ def export_parallel(
     resolved: ResolvedRequest,
     keysets: KeySetBuilder,
     sink: TableSink,
-    hooks: JobHooks,
+    hooks: SharedHooks,
     suspects: dict[str, frozenset[str]] | None = None,
+    tables: list[str] | None = None,
 ) -> dict[str, int]:
-    """Write every output table to `sink`, on `main` and up to `workers - 1` sessions from
-    `open_worker` (None when no further session can be had); returns the rows per table.
-    `suspects` are the columns per table that may hold values Arrow cannot carry (tables absent:
-    unknown, all checked)."""
-    tables = resolved.output_tables()
+    """Write `tables` (every output table by default) to `sink`, on `main` and up to `workers - 1`
+    sessions from `open_worker` (None when no further session can be had); returns the rows per
+    table. `suspects` are the columns per table that may hold values Arrow cannot carry (tables
+    absent: unknown, all checked)."""
+    tables = resolved.output_tables() if tables is None else tables
     sessions: list[SourceSession] = [main]
     try:
         while len(sessions) < min(workers, len(tables)) and (worker := open_worker()) is not None:
             sessions.append(worker)
         shares = assign(resolved, keysets, tables, len(sessions))
         for session, share in zip(sessions[1:], shares[1:], strict=True):
-            for name in sorted({n for t in share for n in keysets_read(resolved, keysets, t)}):
-                copy_keyset(main, session, resolved, keysets, name)
-        shared = _SharedHooks(hooks, len(tables))
-        return _run(sessions, shares, resolved, keysets, sink, shared, suspects or {})
+            copy_keysets(main, session, resolved, keysets, share)
+        return run_shares(sessions, shares, resolved, keysets, sink, hooks, (suspects or {}).get)
     finally:
         for session in sessions[1:]:
             session.close()
@@ -103,12 +119,12 @@ def assign(
     copied go to the first session. Each share keeps load order."""
     loads = [0.0] * sessions
     shares: list[list[str]] = [[] for _ in range(sessions)]
-    for table in sorted(tables, key=lambda t: -_export_cost(resolved, keysets, t)):
+    for table in sorted(tables, key=lambda t: -export_cost(resolved, keysets, t)):
         names = keysets_read(resolved, keysets, table)
-        movable = all(copyable(resolved, keysets, _table_of(keysets, n)) for n in names)
-        costs = [_export_cost(resolved, keysets, table)] * sessions
+        movable = all(copyable(resolved, keysets, table_of(keysets, n)) for n in names)
+        costs = [export_cost(resolved, keysets, table)] * sessions
         for i in range(1, sessions):
-            costs[i] += _COPY_COST * sum(keysets.outcome.counts[_table_of(keysets, n)] for n in names)
+            costs[i] += _COPY_COST * sum(keysets.outcome.counts[table_of(keysets, n)] for n in names)
         best = min(range(sessions if movable else 1), key=lambda i: loads[i] + costs[i])
         loads[best] += costs[best]
         shares[best].append(table)
@@ -116,7 +132,7 @@ def assign(
     return [sorted(share, key=order.__getitem__) for share in shares]
 
 
-def _export_cost(resolved: ResolvedRequest, keysets: KeySetBuilder, table: str) -> float:
+def export_cost(resolved: ResolvedRequest, keysets: KeySetBuilder, table: str) -> float:
     """Rows exported times their average width (from the schema's statistics, else columns * 8)."""
     info = resolved.table(table)
     rows = keysets.outcome.counts.get(table, 0) if table in keysets.keys else 0
@@ -128,7 +144,7 @@ def _export_cost(resolved: ResolvedRequest, keysets: KeySetBuilder, table: str) 
     return rows * width
 
 
-def _table_of(keysets: KeySetBuilder, name: str) -> str:
+def table_of(keysets: KeySetBuilder, name: str) -> str:
     return next(t for t in keysets.tables if keysets.keyset_name(t) == name)
 
 
@@ -141,11 +157,23 @@ def copyable(resolved: ResolvedRequest, keysets: KeySetBuilder, table: str) -> b
     return all((c := info.column(name)) is not None and c.udt_name in _COPYABLE_TYPES for name in key.columns)
 
 
+def copy_keysets(
+    main: SourceSession,
+    worker: SourceSession,
+    resolved: ResolvedRequest,
+    keysets: KeySetBuilder,
+    tables: list[str],
+) -> None:
+    """Give `worker` copies of the key sets the exports of `tables` join."""
+    for name in sorted({n for t in tables for n in keysets_read(resolved, keysets, t)}):
+        copy_keyset(main, worker, resolved, keysets, name)
+
+
 def copy_keyset(
     main: SourceSession, worker: SourceSession, resolved: ResolvedRequest, keysets: KeySetBuilder, name: str
 ) -> None:
     """Give `worker` a TEMP table `name` with the keys of `main`'s key set `name`, typed as the source."""
-    table = _table_of(keysets, name)
+    table = table_of(keysets, name)
     columns = sql.SQL(", ").join(sql.Identifier(c) for c in keysets.keys[table].columns)
     worker.execute(
         sql.SQL("CREATE TEMP TABLE {} AS SELECT {} FROM {} WITH NO DATA").format(
@@ -159,39 +187,46 @@ def copy_keyset(
     worker.ingest(name, pa.RecordBatchReader.from_batches(schema, batches))
 
 
-def _run(
+def run_shares(
     sessions: list[SourceSession],
     shares: list[list[str]],
     resolved: ResolvedRequest,
     keysets: KeySetBuilder,
     sink: TableSink,
-    hooks: _SharedHooks,
-    suspects: dict[str, frozenset[str]],
+    hooks: SharedHooks,
+    suspects: Callable[[str], frozenset[str] | None],
 ) -> dict[str, int]:
+    """Export each share on its session, all at once; returns the rows per table. The first
+    failure stops the others and is raised (see `first_cause`)."""
     counts: dict[str, int] = {}
-    errors: list[BaseException] = []  # in the order the sessions failed: the first is the cause
 
     def work(session: SourceSession, share: list[str]) -> None:
-        try:
-            for table in share:
-                counts[table] = export_table(
-                    session, resolved, keysets, table, sink, hooks, suspects.get(table)
-                )
-                hooks.table_done(table)
-        except BaseException as exc:
-            errors.append(exc)
-            hooks.failed.set()
+        export_share(session, share, resolved, keysets, sink, hooks, suspects, counts)
 
     with ThreadPoolExecutor(max_workers=len(sessions), thread_name_prefix="tdm-subset-export") as pool:
         for future in [
             pool.submit(work, s, share) for s, share in zip(sessions, shares, strict=True) if share
         ]:
             future.result()
-    real = [e for e in errors if not isinstance(e, _Aborted)]
-    if real:
-        # A lost connection is the retryable error, whichever session saw it first.
-        lost = [e for e in real if isinstance(e, SourceConnectionLost)]
-        raise (lost or real)[0]
-    if errors:
-        raise SubsetExtractionError("the export stopped without a cause")
-    return {t: counts[t] for t in resolved.output_tables()}
+    hooks.raise_first_cause()
+    return {t: counts[t] for t in resolved.output_tables() if t in counts}
+
+
+def export_share(
+    session: SourceSession,
+    share: list[str],
+    resolved: ResolvedRequest,
+    keysets: KeySetBuilder,
+    sink: TableSink,
+    hooks: SharedHooks,
+    suspects: Callable[[str], frozenset[str] | None],
+    counts: dict[str, int],
+) -> None:
+    """Export `share` on `session`, one table after another, into `counts`; a failure is recorded
+    in `hooks` (which stops the other sessions), never raised."""
+    try:
+        for table in share:
+            counts[table] = export_table(session, resolved, keysets, table, sink, hooks, suspects(table))
+            hooks.table_done(table)
+    except BaseException as exc:
+        hooks.fail(exc)

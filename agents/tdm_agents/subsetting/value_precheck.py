@@ -30,7 +30,8 @@ class WholeTableCheck:
         self._session, self._resolved = session, resolved
         # Guards "a check query is running": a cancel is sent only then, never into a later statement.
         self._lock = threading.Lock()
-        self._stopping = self._running = False
+        self._progress = threading.Condition()  # signalled as each table is answered, and at the end
+        self._stopping = self._running = self._ended = False
         self._error: BaseException | None = None
         self.flagged: dict[str, frozenset[str]] = {}
         # Small tables first: the most tables answered before the key sets are ready.
@@ -44,6 +45,19 @@ class WholeTableCheck:
             self._check_tables()
         except BaseException as exc:  # noqa: BLE001 - handed to the caller by stop()
             self._error = exc
+        finally:
+            with self._progress:
+                self._ended = True
+                self._progress.notify_all()
+
+    def suspects_of(self, table: str) -> frozenset[str] | None:
+        """What the check finds in `table`, waiting for it if the check is on its way there; None
+        when the check ended or was stopped before reaching it (the export then checks exactly)."""
+        if table not in self._tables:
+            return None  # nothing to check in it: the export finds that at once
+        with self._progress:
+            self._progress.wait_for(lambda: table in self.flagged or self._ended)
+            return self.flagged.get(table)
 
     def _check_tables(self) -> None:
         for table in self._tables:
@@ -67,7 +81,11 @@ class WholeTableCheck:
             self._statement("RELEASE SAVEPOINT tdm_value_check")
             if row is None:
                 return
-            self.flagged[table] = frozenset(name for name, found in zip(checks, row, strict=True) if found)
+            with self._progress:
+                self.flagged[table] = frozenset(
+                    name for name, found in zip(checks, row, strict=True) if found
+                )
+                self._progress.notify_all()
 
     def _statement(self, text: str) -> None:
         self._session.execute(sql.SQL(text), stage="value check")
