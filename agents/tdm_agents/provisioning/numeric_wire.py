@@ -39,6 +39,7 @@ _MAX_EXPONENT = 1000  # numeric_in refuses a larger exponent
 # Up to 15 digits: times 1000 (aligning the scale on 4 digits) still fits an int64.
 _FAST = r"^-?[0-9]+(\.[0-9]+)?$"
 _FAST_DIGITS = 15
+_FAST_LIMIT = 10**_FAST_DIGITS
 _GROUPS = 5  # base-10000 digits of an aligned 18-digit integer
 _POWERS = np.array([10**k for k in range(4)], dtype=np.int64)
 _MAX_DSCALE = 0x3FFF
@@ -53,13 +54,10 @@ def numeric_binary(array: pa.Array) -> pa.BinaryArray:
 
     Raises NumericTextError when a value is not a number numeric's input would accept."""
     text = array.cast(pa.string()) if pa.types.is_large_string(array.type) else array
-    fast = pc.fill_null(pc.match_substring_regex(text, _FAST), False)
-    digits = pc.subtract(pc.binary_length(text), pc.if_else(pc.starts_with(text, "-"), 1, 0))
     dot = pc.find_substring(text, ".")
-    digits = pc.subtract(digits, pc.if_else(pc.greater_equal(dot, 0), 1, 0))
-    fast = pc.and_(fast, pc.fill_null(pc.less_equal(digits, _FAST_DIGITS), False))
-    encoded = _encode_fast(text, fast, dot)
-    rest = pc.and_(pc.is_valid(text), pc.invert(fast))
+    unscaled, fast = _plain_decimals(text)
+    encoded = _encode_fast(text, unscaled, fast, dot)
+    rest = pc.and_(pc.is_valid(text), pc.invert(pa.array(fast)))
     if pc.any(rest).as_py():
         indices = pc.indices_nonzero(rest)
         slow = pa.array([_encode_one(v) for v in pc.take(text, indices).to_pylist()], pa.binary())
@@ -67,19 +65,42 @@ def numeric_binary(array: pa.Array) -> pa.BinaryArray:
     return encoded
 
 
-def _encode_fast(text: pa.Array, fast: pa.Array, dot: pa.Array) -> pa.BinaryArray:
+def _plain_decimals(text: pa.StringArray) -> tuple[np.ndarray, np.ndarray]:
+    """The unscaled value of each row (its digits without the point) and which rows hold a plain
+    decimal of up to 15 digits, the ones `_encode_fast` takes.
+
+    Usually every value is one: the point is dropped and the whole column cast to int64 at once.
+    When that cast fails (a value with an exponent, NaN, more digits), or could have read a
+    hexadecimal number that numeric input refuses, the plain ones are picked out by pattern."""
+    unscaled: pa.Array | None = None
+    if not pc.any(pc.match_substring(text, "x", ignore_case=True)).as_py():
+        try:
+            unscaled = pc.cast(pc.replace_substring(text, ".", "", max_replacements=1), pa.int64())
+        except pa.ArrowInvalid:
+            unscaled = None
+    if unscaled is None:
+        plain = pc.fill_null(pc.match_substring_regex(text, _FAST), False)
+        digits = pc.subtract(pc.binary_length(text), pc.if_else(pc.starts_with(text, "-"), 1, 0))
+        digits = pc.subtract(digits, pc.if_else(pc.greater_equal(pc.find_substring(text, "."), 0), 1, 0))
+        plain = pc.and_(plain, pc.fill_null(pc.less_equal(digits, _FAST_DIGITS), False))
+        values = np.zeros(len(text), dtype=np.int64)
+        mask = plain.to_numpy(zero_copy_only=False)
+        if mask.any():
+            picked = pc.replace_substring(pc.filter(text, plain), ".", "", max_replacements=1)
+            values[mask] = pc.cast(picked, pa.int64()).to_numpy()
+        return values, mask
+    values = pc.fill_null(unscaled, 0).to_numpy(zero_copy_only=False)
+    mask = pc.is_valid(unscaled).to_numpy(zero_copy_only=False) & (np.abs(values) < _FAST_LIMIT)
+    return values, mask
+
+
+def _encode_fast(text: pa.Array, unscaled: np.ndarray, fast: np.ndarray, dot: pa.Array) -> pa.BinaryArray:
     """Fixed 18-byte values (5 digits) for the rows `fast` marks; other rows are null placeholders."""
     count = len(text)
-    mask = fast.to_numpy(zero_copy_only=False)
-    unscaled = np.zeros(count, dtype=np.int64)
-    scale = np.zeros(count, dtype=np.int64)
-    if mask.any():
-        picked = pc.filter(text, fast)
-        values = pc.cast(pc.replace_substring(picked, ".", ""), pa.int64()).to_numpy()
-        at = pc.filter(dot, fast).to_numpy()
-        lengths = pc.binary_length(picked).to_numpy().astype(np.int64)
-        unscaled[mask] = values
-        scale[mask] = np.where(at >= 0, lengths - at - 1, 0)
+    unscaled = np.where(fast, unscaled, 0)
+    lengths = pc.fill_null(pc.binary_length(text), 0).to_numpy(zero_copy_only=False).astype(np.int64)
+    at = pc.fill_null(dot, -1).to_numpy(zero_copy_only=False)
+    scale = np.where(fast & (at >= 0), lengths - at - 1, 0).astype(np.int64)
     negative = unscaled < 0
     pad = (-scale) % 4
     aligned = np.abs(unscaled) * _POWERS[pad]
@@ -98,11 +119,11 @@ def _encode_fast(text: pa.Array, fast: pa.Array, dot: pa.Array) -> pa.BinaryArra
     return pc.cast(fixed, pa.binary())
 
 
-def _validity(fast: pa.Array) -> pa.Buffer | None:
+def _validity(fast: np.ndarray) -> pa.Buffer | None:
     """A validity bitmap set where `fast` is true (an all-true mask needs none)."""
-    if pc.all(fast).as_py():
+    if fast.all():
         return None
-    return pa.array(fast.to_numpy(zero_copy_only=False), pa.bool_()).buffers()[1]
+    return pa.array(fast, pa.bool_()).buffers()[1]
 
 
 def _encode_one(value: str) -> bytes:

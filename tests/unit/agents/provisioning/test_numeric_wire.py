@@ -52,6 +52,13 @@ def test_special_values_have_their_sign_word(text, sign):
     assert raw == struct.pack(">hhHH", 0, 0, sign, 0)
 
 
+def test_a_column_of_plain_decimals_and_one_with_other_forms_encode_alike():
+    plain = ["12.50", "-0.5", ".5", "5.", "0", None, "999999999999999"]
+    alone = numeric_binary(pa.array(plain)).to_pylist()
+    mixed = numeric_binary(pa.array([*plain, "1e5"])).to_pylist()  # the cast fails: by pattern
+    assert [_decode(v) if v else None for v in mixed[:-1]] == [_decode(v) if v else None for v in alone]
+
+
 def test_nulls_stay_null_between_fast_and_slow_values():
     values = ["1.5", None, "NaN", None, "2"]
     encoded = numeric_binary(pa.array(values, pa.large_string()))
