@@ -39,6 +39,13 @@ FEATURE = """Feature: sign up
 """
 
 
+@pytest.fixture(scope="module")
+def platform(module_platform):
+    """One platform for the module: no worker runs, and tests that must queue nothing compare the
+    job count with the one before their request."""
+    return module_platform
+
+
 def _post(platform, path: str, body: dict, role: str = "operator"):
     return platform.client.post(f"/api/v1{path}", headers=platform.headers(role), json=body)
 
