@@ -7,6 +7,8 @@ but with a unique key, a table with no key at all, a virtual foreign key, an enu
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import psycopg
 
 from tdm_metadata_store.snapshot import (
@@ -181,3 +183,19 @@ def describe(url: str, virtual: list[RelationshipInfo] | None = None) -> SchemaS
         for table, name, unique, primary, cols in conn.execute(_INDEXES):
             tables[table].indexes.append(IndexInfo(name=name, columns=cols, unique=unique, primary=primary))
     return SchemaSnapshot(database="subset_source", tables=list(tables.values()), relationships=relationships)
+
+
+def discovered_source(server_url: str, prefix: str, ddl: str) -> Iterator[tuple[str, SchemaSnapshot]]:
+    """A database of its own built by `ddl` (data included), with its discovered snapshot; dropped after.
+    For module-scoped fixtures: `yield from discovered_source(pg_server_url, "tdm_x", DDL)`."""
+    from tdm_agents.schema_discovery.catalog import fetch_snapshot
+    from tests.fixtures.postgres import create_database, drop_database
+
+    url = create_database(server_url, prefix=prefix)
+    try:
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute(ddl)
+            snapshot = fetch_snapshot(conn, ["public"])
+        yield url, snapshot
+    finally:
+        drop_database(server_url, url)

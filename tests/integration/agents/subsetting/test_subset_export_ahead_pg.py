@@ -10,12 +10,11 @@ import psycopg
 import pytest
 
 from tdm_agents.common.progress import RecordingHooks
-from tdm_agents.schema_discovery.catalog import fetch_snapshot
 from tdm_agents.subsetting import MemorySink, SubsetRequest, extract_subset, validate_request, verify_subset
 from tdm_agents.subsetting.errors import SubsetExtractionError
 from tdm_agents.subsetting.keysets import KeySetBuilder
 from tdm_agents.subsetting.settings import SubsetSettings
-from tests.fixtures.postgres import create_database, drop_database
+from tests.integration.agents.subsetting.subset_source_db import discovered_source
 
 pytestmark = pytest.mark.integration
 
@@ -39,12 +38,7 @@ AHEAD = "tdm-subset-export-ahead"
 
 @pytest.fixture(scope="module")
 def source(pg_server_url):
-    url = create_database(pg_server_url, prefix="tdm_subset_ahead")
-    with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute(DDL)
-        snapshot = fetch_snapshot(conn, ["public"])
-    yield url, snapshot
-    drop_database(pg_server_url, url)
+    yield from discovered_source(pg_server_url, "tdm_subset_ahead", DDL)
 
 
 class _Sink(MemorySink):

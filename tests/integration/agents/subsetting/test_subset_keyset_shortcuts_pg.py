@@ -10,10 +10,9 @@ from __future__ import annotations
 import psycopg
 import pytest
 
-from tdm_agents.schema_discovery.catalog import fetch_snapshot
 from tdm_agents.subsetting import MemorySink, SubsetRequest, extract_subset, validate_request, verify_subset
 from tdm_agents.subsetting.source_session import SourceSession
-from tests.fixtures.postgres import create_database, drop_database
+from tests.integration.agents.subsetting.subset_source_db import discovered_source
 
 pytestmark = pytest.mark.integration
 
@@ -36,12 +35,7 @@ INSERT INTO transfers SELECT t, 1 + (t * 13) % 400, 1 + (t * 31) % 400 FROM gene
 
 @pytest.fixture(scope="module")
 def source(pg_server_url):
-    url = create_database(pg_server_url, prefix="tdm_subset_short")
-    with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute(DDL)
-        snapshot = fetch_snapshot(conn, ["public"])
-    yield url, snapshot
-    drop_database(pg_server_url, url)
+    yield from discovered_source(pg_server_url, "tdm_subset_short", DDL)
 
 
 def _run(source, monkeypatch, **request):

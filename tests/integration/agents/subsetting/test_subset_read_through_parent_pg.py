@@ -8,15 +8,13 @@ where it applies, and only there.
 
 from __future__ import annotations
 
-import psycopg
 import pyarrow as pa
 import pytest
 
-from tdm_agents.schema_discovery.catalog import fetch_snapshot
 from tdm_agents.subsetting import MemorySink, SubsetRequest, extract_subset, validate_request, verify_subset
 from tdm_agents.subsetting.keysets import KeySetBuilder
 from tdm_agents.subsetting.settings import SubsetSettings
-from tests.fixtures.postgres import create_database, drop_database
+from tests.integration.agents.subsetting.subset_source_db import discovered_source
 
 pytestmark = pytest.mark.integration
 
@@ -52,12 +50,7 @@ INSERT INTO visits SELECT 1 + (v * 11) % 300, v FROM generate_series(1, 600) v;
 
 @pytest.fixture(scope="module")
 def source(pg_server_url):
-    url = create_database(pg_server_url, prefix="tdm_subset_through")
-    with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute(DDL)
-        snapshot = fetch_snapshot(conn, ["public"])
-    yield url, snapshot
-    drop_database(pg_server_url, url)
+    yield from discovered_source(pg_server_url, "tdm_subset_through", DDL)
 
 
 def _rows(table: pa.Table) -> set[tuple]:
