@@ -16,7 +16,6 @@ from sqlalchemy.orm import Session
 
 from tdm_agents.synthetic import (
     CrawlError,
-    EngineUnavailable,
     NormalizedSchema,
     SpecError,
     SyntheticRequestError,
@@ -28,7 +27,7 @@ from tdm_agents.synthetic import (
     parse_test_cases,
 )
 from tdm_agents.synthetic.engines.relations import canonical_row_counts
-from tdm_agents.synthetic.engines.sdv_engine import import_sdv
+from tdm_agents.synthetic.engines.sdv_engine import INSTALL_HINT, sdv_installed
 from tdm_agents.synthetic.generate import plan_rows
 from tdm_agents.synthetic.packs import DomainPack, scenario_for
 from tdm_agents.synthetic.scenarios import Scenario
@@ -82,10 +81,8 @@ def check_engine(body: SyntheticRequest) -> None:
     """sdv needs SDV installed and training data; the message says how to install it."""
     if body.engine != "sdv":
         return
-    try:
-        import_sdv()
-    except EngineUnavailable as exc:
-        raise Invalid(str(exc), field="engine") from None
+    if not sdv_installed():
+        raise Invalid(INSTALL_HINT, field="engine")
     if body.training_dataset_version_id is None:
         raise Invalid(
             "The sdv engine learns from a training_dataset_version_id (ideally a masked version).",
