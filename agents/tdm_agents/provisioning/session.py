@@ -170,8 +170,17 @@ class ProvisionSession:
                 f"Table(s) {', '.join(missing[:10])} were never loaded; the load was rolled back."
             )
         _execute(conn, "set the index build memory", _setting("maintenance_work_mem", INDEX_BUILD_MEMORY))
-        for statement in self._plan.after_load + self._plan.foreign_keys:
-            _execute(conn, "create keys, indexes and foreign keys", statement)
+        for statement in self._plan.after_load:
+            _execute(conn, "create keys and indexes", statement)
+        # Fresh tables have no statistics: without them the planner can pick a plan for a foreign
+        # key's validation that is an order of magnitude slower (TPC-H SF3 lineitem: 12 s vs 1 s).
+        loaded = [layout.tables[k].ident for k in self.order if self.loaded.get(k)]
+        if loaded:
+            _execute(
+                conn, "analyze the loaded tables", sql.SQL("ANALYZE {}").format(sql.SQL(", ").join(loaded))
+            )
+        for statement in self._plan.foreign_keys:
+            _execute(conn, "create foreign keys", statement)
         dropped = {t.qualified for t in self._existing} if options.mode == "drop_create" else set()
         kept = [k for k in self._saved_keys if f"{k.schema}.{k.table}" not in dropped]
         _guarded("recreate foreign keys", reset.recreate_foreign_keys, conn, kept)

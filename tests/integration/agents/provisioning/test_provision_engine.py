@@ -47,6 +47,17 @@ def test_provision_into_empty_target_copies_every_table(exported, fresh_db_url, 
     assert "foreign_key:sales.store(manager_staff_id)->sales.staff" in checks
 
 
+def test_loaded_tables_have_statistics_before_their_foreign_keys_are_checked(exported, fresh_db_url):
+    provision(fresh_db_url, exported, ProvisionOptions(mode="truncate"))
+    analyzed = _scalar(
+        fresh_db_url,
+        "SELECT array_agg(relname::text ORDER BY relname) FROM pg_stat_user_tables "
+        "WHERE last_analyze IS NOT NULL AND relname IN ('customers', 'orders', 'order_items')",
+    )
+    assert analyzed == ["customers", "order_items", "orders"]
+    assert _scalar(fresh_db_url, "SELECT count(*) FROM pg_stats WHERE tablename = 'orders'") > 0
+
+
 def test_sequences_move_past_the_loaded_rows(exported, fresh_db_url):
     provision(fresh_db_url, exported, ProvisionOptions())
     with psycopg.connect(fresh_db_url) as conn:
