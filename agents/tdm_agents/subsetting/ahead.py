@@ -70,7 +70,7 @@ class ExportAhead:
         hooks: SharedHooks,
         suspects: Callable[[str], frozenset[str] | None],
     ) -> None:
-        self.tables, self._worker = tables, worker
+        self.tables, self._worker, self._closed = tables, worker, False
         self.counts: dict[str, int] = {}
         # On the key-set session, before it goes on: nothing else may run there meanwhile.
         copy_keysets(main, worker, resolved, keysets, tables)
@@ -83,7 +83,10 @@ class ExportAhead:
         self._thread.start()
 
     def join(self) -> dict[str, int]:
-        """Wait for the exports (a failure is in the shared hooks) and close the session."""
+        """Wait for the exports (a failure is in the shared hooks) and close the session; may be
+        called again (on the way out of a failed run)."""
         self._thread.join()
-        self._worker.close()
+        if not self._closed:
+            self._closed = True
+            self._worker.close()
         return dict(self.counts)
