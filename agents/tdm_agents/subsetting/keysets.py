@@ -68,6 +68,7 @@ class KeySetBuilder:
         self.tables = [t for t in resolved.graph.tables if t in in_play and resolved.modes[t] != "skip"]
         self.keys = {t: KeySpec.of(resolved.table(t)) for t in self.tables}
         self.carried = {t: self._carried_columns(t) for t in self.tables}
+        self._only_from_answers: dict[str, int | None] = {}
         self.derived = self._read_through_parent()
         self._ids = {t: i for i, t in enumerate(self.tables)}
         self._current = {t: f"_tdm_a{i}" for t, i in self._ids.items()}
@@ -117,19 +118,25 @@ class KeySetBuilder:
             feeding = [
                 i
                 for i in req.graph.relationships_to_children(parent)
-                if i != entry
-                and self._in_play_child(i)
-                and self._only_from(req.graph.relationships[i].child_key) != i
+                if i != entry and self._in_play_child(i) and self._only_from(self._child(i)) != i
             ]
             further = [i for i in self._followed_parents(table) if i != entry]
             if req.modes[parent] == "subset" and parent != table and not feeding and len(further) <= 1:
                 derived[table] = entry
         return derived
 
-    def _only_from(self, table: str, seen: frozenset[str] = frozenset()) -> int | None:
-        """The relationship along which every row of `table` comes in, if there is one: a subset
-        table, no target, reached downstream along that relationship alone, whose children in play
-        (followed upstream) came in only from it in turn, so the upstream phase adds it nothing."""
+    def _only_from(self, table: str) -> int | None:
+        """The relationship along which every row of `table` comes in, if there is one (see
+        `_entry_alone`); kept, since `_read_through_parent` and `settled_after_downstream` both ask
+        about every table."""
+        if table not in self._only_from_answers:
+            self._only_from_answers[table] = self._entry_alone(table, frozenset())
+        return self._only_from_answers[table]
+
+    def _entry_alone(self, table: str, seen: frozenset[str]) -> int | None:
+        """A subset table, no target, reached downstream along one relationship alone, whose
+        children in play (followed upstream) came in only from it in turn, so the upstream phase
+        adds it nothing: that relationship; else None (also on a loop back to a table in `seen`)."""
         req = self.req
         if req.modes[table] != "subset" or table in req.targets or table in seen:
             return None
@@ -141,7 +148,7 @@ class KeySetBuilder:
         if len(entries) != 1:
             return None
         for index in req.graph.relationships_to_children(table):
-            if self._in_play_child(index) and self._only_from(self._child(index), seen | {table}) != index:
+            if self._in_play_child(index) and self._entry_alone(self._child(index), seen | {table}) != index:
                 return None
         return entries[0]
 
@@ -342,7 +349,7 @@ class KeySetBuilder:
         for table, index in self.derived.items():
             parent = self.req.graph.relationships[index].parent_key
             rows, parent_rows = self.req.table(table).row_estimate, self.req.table(parent).row_estimate
-            ratio = rows / parent_rows if rows and parent_rows and rows > 0 and parent_rows > 0 else 1.0
+            ratio = rows / parent_rows if (rows or 0) > 0 and (parent_rows or 0) > 0 else 1.0
             found = self.outcome.counts[parent]
             self.outcome.counts[table] = max(round(found * ratio), 1) if found else 0
 
