@@ -348,8 +348,9 @@ class KeySetBuilder:
         parent has no rows has none."""
         for table, index in self.derived.items():
             parent = self.req.graph.relationships[index].parent_key
-            rows, parent_rows = self.req.table(table).row_estimate, self.req.table(parent).row_estimate
-            ratio = rows / parent_rows if (rows or 0) > 0 and (parent_rows or 0) > 0 else 1.0
+            rows = self.req.table(table).row_estimate or 0
+            parent_rows = self.req.table(parent).row_estimate or 0
+            ratio = rows / parent_rows if rows > 0 and parent_rows > 0 else 1.0
             found = self.outcome.counts[parent]
             self.outcome.counts[table] = max(round(found * ratio), 1) if found else 0
 
