@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import importlib
 import sys
+from collections.abc import Sequence
 
 import typer
 from pydantic import ValidationError
 
+from tdm_api.cli.client.context import global_options
 from tdm_api.cli.console import err
 from tdm_api.cli.errors import (
     RUNTIME_ERROR_EXIT,
@@ -18,22 +20,48 @@ from tdm_api.cli.errors import (
 from tdm_api.cli.settings_fields import settings_classes_named
 from tdm_api.cli.stack_env import use_stack_env_file
 
-# Each module defines `register(app)`. A new command group (`tdm discover`, `tdm jobs ...`) joins
-# the CLI by adding its module here.
-COMMAND_MODULES: tuple[str, ...] = (
-    "tdm_api.cli.stack",
-    "tdm_api.cli.migrate",
-    "tdm_api.cli.api",
-    "tdm_api.cli.worker",
-    "tdm_api.cli.apikey",
-    "tdm_api.cli.rotate_secrets",
-    "tdm_api.cli.client",
-    "tdm_api.cli.demo",
-)
+# Where each top-level command comes from: every module defines `register(app)`, which adds the
+# commands it is listed with here. `tdm <command>` imports only the module of the command it names
+# (the demo's and the API client's imports would otherwise add ~0.6 s to every command); help and
+# unknown commands import them all. A new command joins the CLI by being added here
+# (tests/unit/cli/test_command_modules.py checks this table against what the modules register).
+COMMAND_MODULES: dict[str, str] = {
+    "up": "tdm_api.cli.stack",
+    "down": "tdm_api.cli.stack",
+    "status": "tdm_api.cli.stack",
+    "supervise": "tdm_api.cli.stack",
+    "migrate": "tdm_api.cli.migrate",
+    "api": "tdm_api.cli.api",
+    "worker": "tdm_api.cli.worker",
+    "apikey": "tdm_api.cli.apikey",
+    "rotate-secrets": "tdm_api.cli.rotate_secrets",
+    "connections": "tdm_api.cli.client.connections",
+    "environments": "tdm_api.cli.client.connections",
+    "discover": "tdm_api.cli.client.schema_discovery",
+    "schemas": "tdm_api.cli.client.schema_discovery",
+    "pii": "tdm_api.cli.client.pii_detection",
+    "subset": "tdm_api.cli.client.subsetting",
+    "mask": "tdm_api.cli.client.masking",
+    "synthetic": "tdm_api.cli.client.synthetic",
+    "provision": "tdm_api.cli.client.provisioning",
+    "rules": "tdm_api.cli.client.rules",
+    "workflow": "tdm_api.cli.client.workflow",
+    "datasets": "tdm_api.cli.client.datasets",
+    "lineage": "tdm_api.cli.client.datasets",
+    "jobs": "tdm_api.cli.client.jobs",
+    "demo": "tdm_api.cli.demo",
+}
 
 
-def build_app() -> typer.Typer:
-    """The `tdm` Typer app with every command group registered."""
+def modules_for(args: Sequence[str] | None) -> list[str]:
+    """The command modules `tdm args...` needs: those of the command names among the arguments
+    (an option's value that happens to be a command name only adds a module), else all of them."""
+    named = {COMMAND_MODULES[arg] for arg in args or () if arg in COMMAND_MODULES}
+    return [module for module in dict.fromkeys(COMMAND_MODULES.values()) if not named or module in named]
+
+
+def build_app(args: Sequence[str] | None = None) -> typer.Typer:
+    """The `tdm` Typer app: the global options, and the commands `args` names (all without `args`)."""
     app = typer.Typer(
         name="tdm",
         help="Test Data Management for PostgreSQL: run the embedded stack and drive the platform.",
@@ -41,7 +69,8 @@ def build_app() -> typer.Typer:
         add_completion=False,
         pretty_exceptions_enable=False,
     )
-    for module_name in COMMAND_MODULES:
+    app.callback()(global_options)
+    for module_name in modules_for(args):
         importlib.import_module(module_name).register(app)
     return app
 
@@ -55,7 +84,7 @@ def run() -> None:
     """Entry point of the `tdm` console script: run the command, turning known errors into one line."""
     try:
         use_stack_env_file()
-        build_app()(prog_name="tdm")
+        build_app(sys.argv[1:])(prog_name="tdm")
     except ValidationError as exc:
         if not settings_classes_named(exc.title):
             raise  # not configuration: a request model or a programming error
