@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from redis import Redis
 from redis.asyncio import Redis as AsyncRedis
@@ -50,6 +51,12 @@ class ApiRuntime:
             dataset_store=open_store(datasets),
             secret_box=SecretBox.from_keys(keys) if keys else None,
         )
+
+    @cached_property
+    def autocommit_sessions(self) -> sessionmaker[Session]:
+        """Sessions whose statements commit one by one, for reads that need no transaction (no
+        BEGIN and COMMIT round trips) and single-row writes; same pool as `session_factory`."""
+        return make_session_factory(self.engine.execution_options(isolation_level="AUTOCOMMIT"))
 
     async def aclose(self) -> None:
         self.engine.dispose()
