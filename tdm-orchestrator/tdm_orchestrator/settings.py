@@ -125,10 +125,14 @@ class OrchestratorSettings(BaseSettings):
         description="Threads per worker sending webhook deliveries from the outbox.",
     )
     webhook_poll_s: float = Field(
-        1.0,
+        5.0,
         gt=0,
         validation_alias="TDM_WEBHOOK_POLL_S",
-        description="How often an idle sender looks for due webhook deliveries.",
+        description=(
+            "How often an idle sender looks for due webhook deliveries; a worker's own finished jobs"
+            " wake its senders at once, so this bounds only how soon another worker's deliveries are"
+            " taken over."
+        ),
     )
 
 

@@ -49,6 +49,7 @@ class WebhookSender:
         self.settings = settings
         self.sender_id = sender_id
         self.stopping = threading.Event()
+        self._due = threading.Event()
         self._threads: list[threading.Thread] = []
 
     def start(self) -> None:
@@ -63,19 +64,26 @@ class WebhookSender:
     def stop(self, timeout_s: float | None = None) -> None:
         """Stop claiming; a delivery between attempts is handed back for another sender."""
         self.stopping.set()
+        self._due.set()
         for thread in self._threads:
             thread.join(timeout_s)
         self._threads = []
 
+    def wake(self) -> None:
+        """Deliveries may have just been written here (a job of this worker ended): look now, not at
+        the next poll. Polling is left to find the rest (another worker's, a dead sender's)."""
+        self._due.set()
+
     def _loop(self) -> None:
         while not self.stopping.is_set():
+            self._due.clear()  # before the claim: a wake during it makes the next wait return at once
             try:
                 sent = self.send_due()
             except Exception as exc:  # noqa: BLE001 - a database blip must not end the sender
                 log.warning("webhook sender %s: %s", self.sender_id, type(exc).__name__)
                 sent = False
             if not sent:
-                self.stopping.wait(self.settings.webhook_poll_s)
+                self._due.wait(self.settings.webhook_poll_s)
 
     def send_due(self) -> bool:
         """Claim one due delivery and send it; False when none was due."""

@@ -140,6 +140,7 @@ class Worker:
                 status = run_job(delivery.job_id, self.services, self.graph, self.worker_id)
                 log.info("job %s → %s", delivery.job_id, status or "already finished")
             self.queue.ack(delivery)
+            self.webhook_sender.wake()  # the job's completion is in the outbox now
         except Exception as exc:  # noqa: BLE001 - keep the worker alive; the entry will be reclaimed
             log.error(
                 "job %s: infrastructure error %s; it will be retried", delivery.job_id, type(exc).__name__
