@@ -101,6 +101,25 @@ def plan_schema(
     return plan
 
 
+def analyze_join_columns(layout: TargetLayout, loaded: list[str]) -> sql.Composable | None:
+    """ANALYZE of the loaded tables' columns that foreign keys join on, or None when there are none.
+
+    Only those columns: statistics of whole tables cost several times more (TPC-H SF0.1, 8 tables:
+    300 ms vs 55 ms), and the validations read no others; autovacuum analyzes the rest later."""
+    columns: dict[str, list[str]] = {}
+    for rel in layout.real_relationships():
+        for key, names in ((rel.child_key, rel.child_columns), (rel.parent_key, rel.parent_columns)):
+            if key in loaded:
+                wanted = columns.setdefault(key, [])
+                wanted.extend(name for name in names if name not in wanted)
+    targets = [
+        sql.SQL("{} ({})").format(layout.tables[key].ident, _idents(columns[key]))
+        for key in loaded
+        if key in columns
+    ]
+    return sql.SQL("ANALYZE {}").format(sql.SQL(", ").join(targets)) if targets else None
+
+
 def check_conflicts(layout: TargetLayout, catalog: TargetCatalog) -> None:
     """Raise SchemaConflictError (before any change) when an existing table cannot take the dataset."""
     problems: list[str] = []

@@ -23,7 +23,7 @@ from psycopg import sql
 from tdm_agents.common.progress import JobHooks, NullHooks
 from tdm_agents.provisioning import reset
 from tdm_agents.provisioning.catalog import TargetCatalog, foreign_keys_touching, read_catalog
-from tdm_agents.provisioning.ddl import SchemaPlan, plan_schema
+from tdm_agents.provisioning.ddl import SchemaPlan, analyze_join_columns, plan_schema
 from tdm_agents.provisioning.errors import LoadError, ProvisioningError, SmokeTestsFailed
 from tdm_agents.provisioning.extensions import extension_statements
 from tdm_agents.provisioning.layout import TargetLayout
@@ -174,11 +174,10 @@ class ProvisionSession:
             _execute(conn, "create keys and indexes", statement)
         # Fresh tables have no statistics: without them the planner can pick a plan for a foreign
         # key's validation that is an order of magnitude slower (TPC-H SF3 lineitem: 12 s vs 1 s).
-        loaded = [layout.tables[k].ident for k in self.order if self.loaded.get(k)]
-        if loaded:
-            _execute(
-                conn, "analyze the loaded tables", sql.SQL("ANALYZE {}").format(sql.SQL(", ").join(loaded))
-            )
+        if (
+            analyze := analyze_join_columns(layout, [k for k in self.order if self.loaded.get(k)])
+        ) is not None:
+            _execute(conn, "analyze the loaded tables' key columns", analyze)
         for statement in self._plan.foreign_keys:
             _execute(conn, "create foreign keys", statement)
         dropped = {t.qualified for t in self._existing} if options.mode == "drop_create" else set()
