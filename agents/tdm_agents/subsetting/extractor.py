@@ -74,10 +74,10 @@ def extract_subset(
         shared.log("subset snapshot opened", stage="subset")
 
         def open_worker() -> SourceSession | None:
-            return spare.pop() if spare else _worker_session(url, snapshot_id, settings, shared)
+            return spare.pop() if spare else _worker_session(session, snapshot_id, settings, shared)
 
         check = None
-        if (first := _worker_session(url, snapshot_id, settings, shared)) is not None:
+        if (first := _worker_session(session, snapshot_id, settings, shared)) is not None:
             spare.append(first)
             check = WholeTableCheck(first, resolved)
         keysets = KeySetBuilder(session, resolved, shared)
@@ -87,7 +87,7 @@ def extract_subset(
             # A session of its own: the spare one runs the value check until the key sets are done.
             ahead = _export_ahead(
                 session, resolved, keysets, sink, shared, check, settings,
-                lambda: _worker_session(url, snapshot_id, settings, shared),
+                lambda: _worker_session(session, snapshot_id, settings, shared),
             )  # fmt: skip
 
         try:
@@ -186,14 +186,14 @@ def _begin(
 
 
 def _worker_session(
-    url: str, snapshot_id: str | None, settings: SubsetSettings, hooks: JobHooks
+    first: SourceSession, snapshot_id: str | None, settings: SubsetSettings, hooks: JobHooks
 ) -> SourceSession | None:
     """A further session reading `snapshot_id`, or None when the server refuses one, or refuses it
     the snapshot (the export then goes on with the sessions it has)."""
     if snapshot_id is None:
         return None
     try:
-        worker = SourceSession(url)
+        worker = first.sibling()
     except (SourceConnectionLost, SubsetExtractionError):
         hooks.log("no further source connection: exporting on fewer", level="warning", stage="subset")
         return None

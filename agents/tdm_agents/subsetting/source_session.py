@@ -62,6 +62,21 @@ class SourceSession:
             self._conn = adbc.connect(libpq_conninfo(url, application_name="tdm-subset"), autocommit=True)
             self._cur = self._conn.cursor()
 
+    def sibling(self) -> SourceSession:
+        """A new session on the same database, sharing the driver's database object: a connection
+        of its own without reading the server's type catalog again (~2 ms instead of ~30 ms)."""
+        session = SourceSession.__new__(SourceSession)
+        with translated_errors("connect"):
+            session._conn = self._conn.adbc_clone()
+            try:
+                # A clone starts in manual-commit mode; back to autocommit, as the first session.
+                session._conn.adbc_connection.set_autocommit(True)
+                session._cur = session._conn.cursor()
+            except BaseException:
+                session._conn.close()
+                raise
+        return session
+
     def begin(self, snapshot_id: str | None = None, work_mem_mb: int | None = None) -> dt.datetime:
         """Start the snapshot transaction (importing `snapshot_id` if given); returns its timestamp
         (the snapshot time of the subset)."""

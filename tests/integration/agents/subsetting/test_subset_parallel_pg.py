@@ -136,8 +136,25 @@ def test_a_source_that_will_not_share_its_snapshot_is_exported_on_one_session(
 
 def test_a_session_refused_the_snapshot_is_left_out(fresh_db_url):
     hooks = RecordingHooks()
-    assert _worker_session(fresh_db_url, "00000003-0000001B-1", SubsetSettings(workers=2), hooks) is None
+    first = SourceSession(fresh_db_url)
+    try:
+        assert _worker_session(first, "00000003-0000001B-1", SubsetSettings(workers=2), hooks) is None
+    finally:
+        first.close()
     assert [level for level, message, _ in hooks.logs if "snapshot import" in message] == ["warning"]
+
+
+def test_a_sibling_session_is_a_connection_of_its_own_that_outlives_the_first(fresh_db_url):
+    first = SourceSession(fresh_db_url)
+    first.begin()
+    sibling = first.sibling()
+    sibling.begin(snapshot_id=first.export_snapshot())
+    assert sibling.backend_pid != first.backend_pid
+    level = sibling.execute(sql.SQL("SELECT current_setting('transaction_isolation')"))
+    assert level == [("repeatable read",)]
+    first.close()
+    assert sibling.execute(sql.SQL("SELECT 1")) == [(1,)]
+    sibling.close()
 
 
 def _discovered(url: str):
