@@ -57,7 +57,8 @@ def test_loaded_tables_have_statistics_before_their_foreign_keys_are_checked(exp
     assert analyzed == ["customers", "order_items", "orders"]
     # Only the columns foreign keys join on (both sides): whole-table statistics cost several times more.
     orders_stats = _scalar(
-        fresh_db_url, "SELECT array_agg(attname::text ORDER BY attname) FROM pg_stats WHERE tablename = 'orders'"
+        fresh_db_url,
+        "SELECT array_agg(attname::text ORDER BY attname) FROM pg_stats WHERE tablename = 'orders'",
     )
     assert orders_stats == ["customer_id", "id"]
 
