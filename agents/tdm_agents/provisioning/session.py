@@ -174,9 +174,8 @@ class ProvisionSession:
             _execute(conn, "create keys and indexes", statement)
         # Fresh tables have no statistics: without them the planner can pick a plan for a foreign
         # key's validation that is an order of magnitude slower (TPC-H SF3 lineitem: 12 s vs 1 s).
-        if (
-            analyze := analyze_join_columns(layout, [k for k in self.order if self.loaded.get(k)])
-        ) is not None:
+        analyze = analyze_join_columns(layout, [k for k in self.order if self.loaded.get(k)])
+        if analyze is not None:
             _execute(conn, "analyze the loaded tables' key columns", analyze)
         for statement in self._plan.foreign_keys:
             _execute(conn, "create foreign keys", statement)

@@ -223,12 +223,21 @@ def test_a_worker_sends_the_outbox_while_it_runs_and_stops_its_senders_with_it(s
 def test_a_woken_sender_sends_at_once_and_an_idle_one_waits_for_its_poll(services):
     with receiver() as hook:
         sender = WebhookSender(services, sender_settings(webhook_poll_s=60, webhook_senders=1), "s1")
+        looks: list[bool] = []
+        look = sender.send_due
+
+        def counted_look() -> bool:
+            looks.append(look())
+            return looks[-1]
+
+        sender.send_due = counted_look  # type: ignore[method-assign]
         sender.start()
         try:
-            time.sleep(0.3)  # its first look found nothing: it now sleeps for a minute
+            _until(lambda: looks == [False])  # its first look found nothing: it now sleeps for a minute
             [delivery_id] = _enqueue(services, hook.url())
             time.sleep(0.5)
             assert _row(services, delivery_id).status != "delivered", "sent without a wake or a poll"
+            assert looks == [False], "looked again before its poll interval"
             sender.wake()
             _until(lambda: _row(services, delivery_id).status == "delivered", timeout_s=5)
         finally:
