@@ -48,7 +48,7 @@ def subset_and_deliver(
     started = time.perf_counter()
     options = ProvisionOptions(mode="truncate", run_smoke_tests=True)
     with deliver(target, snapshot, resolved.output_tables(), options) as delivery:
-        result = extract_subset(url, snapshot, resolved, delivery.tee(sink))
+        result = extract_subset(url, snapshot, resolved, delivery.tee(sink, stored))
         run.seconds["subset+load"] = time.perf_counter() - started
         started = time.perf_counter()
         report = verify_subset(

@@ -11,11 +11,15 @@ writer, and the caller rolls the target back by leaving `deliver` without `commi
 
 The target connection does one COPY at a time. When the extraction hands over a second table
 while one is being copied (tables extracted on several connections), that table is only written
-to the store and loaded from it in `complete`, so a parallel extraction never waits on the target.
+to the store, so a parallel extraction never waits on the target; a loader thread then loads it
+from the store as soon as the target is free (or `complete` does, if the caller gave no reader).
+Within a table the two legs overlap too: the COPY's encoding and sending run on a thread of their
+own (`WriteBehind`) while the store's writer encodes the same batch.
 """
 
 from __future__ import annotations
 
+import queue
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -25,8 +29,8 @@ import pyarrow as pa
 
 from tdm_agents.common.progress import JobHooks, NullHooks
 from tdm_agents.common.read_ahead import read_ahead
+from tdm_agents.common.write_behind import WriteBehind
 from tdm_agents.provisioning.errors import LoadError
-from tdm_agents.provisioning.loader import TableLoad
 from tdm_agents.provisioning.options import ProvisionOptions
 from tdm_agents.provisioning.session import ProvisionSession, open_session
 from tdm_metadata_store.snapshot import SchemaSnapshot
@@ -48,7 +52,11 @@ def deliver(
     Rolled back unless `DirectDelivery.commit()` is called inside the block.
     """
     with open_session(url, snapshot, tables, options, hooks) as session:
-        yield DirectDelivery(session)
+        delivery = DirectDelivery(session)
+        try:
+            yield delivery
+        finally:
+            delivery.stop()  # before the session rolls back: nothing may still be loading
 
 
 class DirectDelivery:
@@ -57,48 +65,133 @@ class DirectDelivery:
     def __init__(self, session: ProvisionSession) -> None:
         self.session = session
         self.deferred: dict[str, pa.Schema] = {}
-        self._target = threading.Lock()
-        self._broken = False  # a leg failed: the target transaction is aborted and takes no more COPYs
+        self.target = threading.Lock()  # held by whoever is loading a table into the target
+        self.broken = False  # a leg failed: the target transaction is aborted and takes no more COPYs
+        self._late: LateLoader | None = None
 
-    def tee(self, sink: TableSink) -> TableSink:
-        """A sink with `sink`'s signature and result that also loads each table into the target."""
+    def tee(self, sink: TableSink, read_stored: StoredReader | None = None) -> TableSink:
+        """A sink with `sink`'s signature and result that also loads each table into the target.
+
+        With `read_stored`, a table written while the target was busy is loaded from the store as
+        soon as the target is free; without, by `complete`."""
+        if read_stored is not None and self._late is None:
+            self._late = LateLoader(self, read_stored)
 
         def tee_sink(table: str, batches: Iterable[pa.RecordBatch], schema: pa.Schema) -> Any:
-            if not self._target.acquire(blocking=False):
+            if self._late is not None:
+                self._late.raise_error()  # the target failed to load a table: stop here
+            if not self.target.acquire(blocking=False):
                 self.deferred[table] = schema  # the target is busy with another table: load it later
-                return sink(table, batches, schema)
+                written = sink(table, batches, schema)
+                if self._late is not None:
+                    self._late.queue(table)
+                return written
             try:
-                if self._broken:
+                if self.broken:
                     # Another table's failure is the run's error; a COPY here would only add a second
                     # one ("transaction aborted") that could be reported in its place.
                     return sink(table, batches, schema)
-                with self.session.loading(table, schema) as load:
-                    written = sink(table, _copied(batches, load), schema)
+                with (
+                    self.session.loading(table, schema) as load,
+                    WriteBehind(load.write, name=f"tdm-copy-{table}") as copy_leg,
+                ):
+                    written = sink(table, _copied(batches, copy_leg), schema)
                 _check_equal(table, load.rows, written)
                 return written
             except BaseException:
-                self._broken = True
+                self.broken = True
                 raise
             finally:
-                self._target.release()
+                self.target.release()
 
         return tee_sink
 
     def complete(self, row_counts: dict[str, int], read_stored: StoredReader) -> dict[str, Any]:
-        """Load the tables deferred to the store, then keys, indexes, sequences and smoke tests."""
+        """Load the tables deferred to the store (after the loader thread, if any, is done), then
+        keys, indexes, sequences and smoke tests."""
+        if self._late is not None:
+            self._late.finish()
         for table, schema in self.deferred.items():
-            self.session.load(table, schema, read_ahead(read_stored(table)))
+            if table not in self.session.loaded:
+                self.session.load(table, schema, read_ahead(read_stored(table)))
         return self.session.finish(row_counts)
 
     def commit(self) -> None:
         """Make the delivered rows visible in the target."""
         self.session.commit()
 
+    def stop(self) -> None:
+        """Stop the loader thread, abandoning the table it is loading (the run is being left)."""
+        if self._late is not None:
+            self._late.stop()
 
-def _copied(batches: Iterable[pa.RecordBatch], load: TableLoad) -> Iterator[pa.RecordBatch]:
-    """Each batch, sent to the target's COPY before it is handed on to the store's writer."""
+
+class LateLoader:
+    """A thread loading deferred tables from the store, in the order they were written, whenever
+    the target is free. A failure marks the delivery broken and is raised by `finish` (or the
+    next table handed to the tee)."""
+
+    def __init__(self, delivery: DirectDelivery, read_stored: StoredReader) -> None:
+        self._delivery, self._read_stored = delivery, read_stored
+        self._tables: queue.Queue[str | None] = queue.Queue()
+        self._stopping = threading.Event()
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="tdm-direct-late-load", daemon=True)
+        self._thread.start()
+
+    def queue(self, table: str) -> None:
+        """Load `table` (fully written to the store) once the target is free."""
+        self._tables.put(table)
+
+    def _run(self) -> None:
+        delivery = self._delivery
+        for table in iter(self._tables.get, None):
+            with delivery.target:
+                if delivery.broken or self._stopping.is_set():
+                    continue
+                try:
+                    batches = _until(self._stopping, read_ahead(self._read_stored(table)))
+                    delivery.session.load(table, delivery.deferred[table], batches)
+                except BaseException as exc:  # noqa: BLE001 - raised in the caller by finish()
+                    delivery.broken = True
+                    self._error = exc
+
+    def raise_error(self) -> None:
+        """Raise the failure of a table's load, if one failed."""
+        if self._error is not None:
+            raise self._error
+
+    def finish(self) -> None:
+        """Wait until every queued table is loaded; raises a load's failure."""
+        self._tables.put(None)
+        self._thread.join()
+        self.raise_error()
+
+    def stop(self) -> None:
+        """End the thread without loading what is still queued."""
+        self._stopping.set()
+        self._tables.put(None)
+        self._thread.join()
+
+
+class _Stopped(Exception):
+    """The delivery is being left: the table being loaded is abandoned."""
+
+
+def _until(stopping: threading.Event, batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
     for batch in batches:
-        load.write(batch)
+        if stopping.is_set():
+            raise _Stopped
+        yield batch
+
+
+def _copied(
+    batches: Iterable[pa.RecordBatch], copy_leg: WriteBehind[pa.RecordBatch]
+) -> Iterator[pa.RecordBatch]:
+    """Each batch, queued for the target's COPY (encoded and sent on the copy leg's thread) and
+    handed on to the store's writer meanwhile."""
+    for batch in batches:
+        copy_leg.put(batch)
         yield batch
 
 

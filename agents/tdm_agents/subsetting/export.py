@@ -21,6 +21,7 @@ import pyarrow.compute as pc
 from psycopg import sql
 
 from tdm_agents.common.progress import JobHooks
+from tdm_agents.common.read_ahead import read_ahead
 from tdm_agents.subsetting.errors import SubsetExtractionError
 from tdm_agents.subsetting.keysets import KeySetBuilder
 from tdm_agents.subsetting.portable import portable, text_exported
@@ -118,7 +119,7 @@ def export_table(
     decimals = decimal_columns(resolved.table(table), as_text)
     schema, batches = normalize_numeric(schema, batches, table, decimals)
     counter = _RowCounter()
-    sink(table, _watched(batches, hooks, counter), schema)
+    sink(table, _watched(read_ahead(batches, name=f"tdm-export-{table}"), hooks, counter), schema)
     return counter.rows
 
 

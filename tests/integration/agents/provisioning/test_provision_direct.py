@@ -5,6 +5,8 @@ Both legs must hold the same rows; a failure of either leg must leave the target
 
 from __future__ import annotations
 
+import threading
+import time
 import uuid
 
 import psycopg
@@ -164,3 +166,111 @@ def test_a_table_arriving_while_the_target_is_busy_is_loaded_from_the_store(
 def _stream(sink: MemorySink, table: str) -> tuple[list[pa.RecordBatch], pa.Schema]:
     data = sink.read_table(table)
     return data.to_batches(max_chunksize=7), data.schema
+
+
+def _first_two_arrive_together(delivery, extracted, store, tables, read_stored=None):
+    """Hand `tables` to the tee; the second arrives mid-COPY of the first, so it is deferred."""
+    tee = delivery.tee(store, read_stored)
+    first, second, *rest = tables
+
+    def first_table_sink(table, batches, schema):
+        tee(second, *_stream(extracted, second))
+        return store(table, batches, schema)
+
+    delivery.tee(first_table_sink, read_stored)(first, *_stream(extracted, first))
+    for table in rest:
+        tee(table, *_stream(extracted, table))
+    return second
+
+
+def test_a_deferred_table_is_loaded_as_soon_as_the_target_is_free(subset, local_store, fresh_db_url):
+    """Given a reader of the store, the tee loads a deferred table on a thread of its own once the
+    target's COPY is done, without waiting for `complete`."""
+    url, snapshot, resolved = subset
+    extracted = MemorySink()
+    result = extract_subset(url, snapshot, resolved, extracted)
+    version = str(uuid.uuid4())
+
+    def store(table, batches, schema):
+        return local_store.write_table(version, table, batches, schema)
+
+    def stored(table):
+        return local_store.read_table(version, table, allow_incomplete=True)
+
+    with deliver(fresh_db_url, snapshot, resolved.output_tables(), ProvisionOptions()) as delivery:
+        second = _first_two_arrive_together(delivery, extracted, store, resolved.output_tables(), stored)
+        # Tables handed over while the loader holds the target are deferred in their turn.
+        assert next(iter(delivery.deferred)) == second
+        deadline = time.monotonic() + 10
+        while set(delivery.deferred) - set(delivery.session.loaded) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert {t: delivery.session.loaded.get(t) for t in delivery.deferred} == {
+            t: result.row_counts[t] for t in delivery.deferred
+        }, "every deferred table is loaded before complete"
+        outcome = delivery.complete(result.row_counts, stored)
+        delivery.commit()
+    assert outcome["row_counts"] == result.row_counts
+    assert outcome["smoke_test_results"]["passed"], outcome["smoke_test_results"]
+
+
+def test_a_deferred_tables_failure_rolls_the_target_back(subset, local_store, pg_server_url, source_db_url):
+    url, snapshot, resolved = subset
+    target = _preloaded_target(pg_server_url, source_db_url, local_store)
+    try:
+        extracted = MemorySink()
+        result = extract_subset(url, snapshot, resolved, extracted)
+        second = resolved.output_tables()[1]
+        with psycopg.connect(target, autocommit=True) as conn:  # every row of the deferred table breaks
+            conn.execute(f"ALTER TABLE {second} ADD CONSTRAINT no_rows CHECK (false) NOT VALID")
+        before = target_fingerprint(target)
+        version = str(uuid.uuid4())
+
+        def store(table, batches, schema):
+            return local_store.write_table(version, table, batches, schema)
+
+        def stored(table):
+            return local_store.read_table(version, table, allow_incomplete=True)
+
+        with (
+            pytest.raises(LoadError, match=second),
+            deliver(target, snapshot, resolved.output_tables(), ProvisionOptions()) as delivery,
+        ):
+            _first_two_arrive_together(delivery, extracted, store, resolved.output_tables(), stored)
+            delivery.complete(result.row_counts, stored)
+            delivery.commit()
+        assert target_fingerprint(target) == before
+    finally:
+        drop_database(pg_server_url, target)
+
+
+def test_leaving_mid_load_stops_the_loader_and_rolls_back(subset, local_store, pg_server_url, source_db_url):
+    """A run that fails while a deferred table is being loaded waits for the loader to stop before
+    the target rolls back, and leaves the target as it was."""
+    url, snapshot, resolved = subset
+    target = _preloaded_target(pg_server_url, source_db_url, local_store)
+    try:
+        extracted = MemorySink()
+        extract_subset(url, snapshot, resolved, extracted)
+        before = target_fingerprint(target)
+        version, loading = str(uuid.uuid4()), threading.Event()
+
+        def store(table, batches, schema):
+            return local_store.write_table(version, table, batches, schema)
+
+        def slow_stored(table):
+            for batch in local_store.read_table(version, table, allow_incomplete=True):
+                loading.set()
+                time.sleep(0.2)
+                yield batch
+
+        with (
+            pytest.raises(StoreFailed),
+            deliver(target, snapshot, resolved.output_tables(), ProvisionOptions()) as delivery,
+        ):
+            _first_two_arrive_together(delivery, extracted, store, resolved.output_tables(), slow_stored)
+            assert loading.wait(10)
+            raise StoreFailed("the extraction broke")
+        assert not [t for t in threading.enumerate() if t.name == "tdm-direct-late-load"]
+        assert target_fingerprint(target) == before
+    finally:
+        drop_database(pg_server_url, target)
