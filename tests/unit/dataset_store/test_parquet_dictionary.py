@@ -5,9 +5,15 @@ from __future__ import annotations
 import io
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from tdm_dataset_store.parquet_io import HashingWriter, dictionary_columns, write_batches
+from tdm_dataset_store.parquet_io import (
+    DICTIONARY_SAMPLE_ROWS,
+    HashingWriter,
+    dictionary_columns,
+    write_batches,
+)
 
 
 class _Buffer:
@@ -37,6 +43,16 @@ def _batch() -> pa.RecordBatch:
 
 def test_low_cardinality_flat_columns_get_a_dictionary():
     assert dictionary_columns(_batch()) == ["status"]
+
+
+def test_the_choice_is_made_on_the_first_rows_alone():
+    """Counting distinct values over a whole first batch costs more than the choice is worth."""
+    rows = DICTIONARY_SAMPLE_ROWS * 3
+    codes = [f"code {i % 3}" for i in range(DICTIONARY_SAMPLE_ROWS)]
+    later = [f"unique {i}" for i in range(rows - DICTIONARY_SAMPLE_ROWS)]
+    batch = pa.record_batch({"code": pa.array(codes + later)})
+    assert pc.count_distinct(batch.column(0)).as_py() > rows / 2  # the whole batch: no
+    assert dictionary_columns(batch) == ["code"]
 
 
 def test_the_file_encodes_only_those_columns_with_a_dictionary():
