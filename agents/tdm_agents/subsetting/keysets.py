@@ -288,7 +288,9 @@ class KeySetBuilder:
         ]
 
     def _expands_down(self, table: str) -> bool:
-        return bool(self._followed_children(table))
+        """Whether a later downstream round reads `table`'s delta: a child read through its key set
+        (see `derived_rows`) needs none."""
+        return any(self._child(i) not in self.derived for i in self._followed_children(table))
 
     def _expands_up(self, table: str) -> bool:
         return bool(self._followed_parents(table))

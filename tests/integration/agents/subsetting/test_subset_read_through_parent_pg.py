@@ -111,3 +111,20 @@ def test_the_same_rows_with_and_without_key_sets_for_leaves(
     assert none == set()
     assert derived == read_through
     assert with_shortcut["lines"], "the request selects rows below the leaves' parents"
+
+
+def test_no_delta_is_written_for_a_table_whose_children_are_all_read_through_it(source, monkeypatch):
+    """payments' only child (receipts) is read through payments' key set, so no downstream round
+    reads payments' delta: filling it would only copy its keys once more."""
+    deltas: dict[str, set[bool]] = {}
+    original = KeySetBuilder._insert
+
+    def recorded(self, table, candidates, params, capped=True, delta=True):
+        deltas.setdefault(table, set()).add(delta)
+        return original(self, table, candidates, params, capped=capped, delta=delta)
+
+    monkeypatch.setattr(KeySetBuilder, "_insert", recorded)
+    tables, derived = _subset(source, monkeypatch, True, 1, ROOT)
+    assert "receipts" in derived and tables["receipts"]
+    assert deltas["payments"] == {False}
+    assert True in deltas["orders"], "payments, a child of orders, is found from orders' delta"
