@@ -116,6 +116,31 @@ class DirectDelivery:
                 self.session.load(table, schema, read_ahead(read_stored(table)))
         return self.session.finish(row_counts)
 
+    def complete_while(
+        self, check: Callable[[], None], row_counts: dict[str, int], read_stored: StoredReader
+    ) -> dict[str, Any]:
+        """`complete` on a thread of its own while `check` (the dataset's own verification, say)
+        runs in the caller: the target builds its keys while the caller reads the store. Raises
+        `check`'s failure first, once the target is done with `complete`, so the caller can roll back."""
+        outcome: dict[str, Any] = {}
+        failure: list[BaseException] = []
+
+        def run() -> None:
+            try:
+                outcome.update(self.complete(row_counts, read_stored))
+            except BaseException as exc:  # noqa: BLE001 - raised below, in the caller
+                failure.append(exc)
+
+        finishing = threading.Thread(target=run, name="tdm-direct-complete", daemon=True)
+        finishing.start()
+        try:
+            check()
+        finally:
+            finishing.join()  # the target's connection is free again before anyone rolls it back
+        if failure:
+            raise failure[0]
+        return outcome
+
     def commit(self) -> None:
         """Make the delivered rows visible in the target."""
         self.session.commit()

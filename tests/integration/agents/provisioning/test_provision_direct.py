@@ -274,3 +274,48 @@ def test_leaving_mid_load_stops_the_loader_and_rolls_back(subset, local_store, p
         assert target_fingerprint(target) == before
     finally:
         drop_database(pg_server_url, target)
+
+
+class Orphans(AssertionError):
+    """The dataset's verification found a dangling reference."""
+
+
+def test_the_target_finishes_while_the_dataset_is_verified(subset, local_store, pg_server_url, source_db_url):
+    """`complete_while` builds the target's keys while the check runs; a failed check is raised
+    once the target is done, and the run rolls back."""
+    url, snapshot, resolved = subset
+    target = _preloaded_target(pg_server_url, source_db_url, local_store)
+    try:
+        before = target_fingerprint(target)
+        version, files, threads = str(uuid.uuid4()), {}, set()
+
+        def sink(table, batches, schema):
+            files[table] = local_store.write_table(version, table, batches, schema)
+            return files[table]
+
+        def stored(table):
+            return local_store.read_table(version, table, allow_incomplete=True)
+
+        def check(fail: bool):
+            threads.add(threading.current_thread().name)
+            if fail:
+                raise Orphans("orders.customer_id")
+
+        with (
+            pytest.raises(Orphans),
+            deliver(target, snapshot, resolved.output_tables(), ProvisionOptions()) as delivery,
+        ):
+            result = extract_subset(url, snapshot, resolved, delivery.tee(sink, stored))
+            delivery.complete_while(lambda: check(True), result.row_counts, stored)
+            delivery.commit()
+        assert target_fingerprint(target) == before
+        assert threads == {threading.current_thread().name}, "the check runs in the caller"
+
+        with deliver(target, snapshot, resolved.output_tables(), ProvisionOptions()) as delivery:
+            result = extract_subset(url, snapshot, resolved, delivery.tee(sink, stored))
+            outcome = delivery.complete_while(lambda: check(False), result.row_counts, stored)
+            delivery.commit()
+        assert outcome["row_counts"] == result.row_counts
+        assert outcome["smoke_test_results"]["passed"], outcome["smoke_test_results"]
+    finally:
+        drop_database(pg_server_url, target)
