@@ -1,10 +1,10 @@
 """The platform's subset with direct delivery as plain calls, for benchmarks that time it.
 
-The same agent calls a subset job naming a target environment makes: the extraction's batches go
-into the target's COPY (one provisioning transaction) and into the Parquet dataset version at
-once; the version is verified from its stored key columns and its manifest written while the
-target builds its keys; only then is the target committed. Minus the metadata rows, as in
-`platform_subset`.
+The agent calls that deliver a subset straight into a target (`tdm_agents.provisioning.direct`;
+no job offers this yet): the extraction's batches go into the target's COPY (one provisioning
+transaction) and into the Parquet dataset version at once; the version is verified from its stored
+key columns and its manifest written while the target builds its keys; only then is the target
+committed. Minus the metadata rows, as in `platform_subset`.
 """
 
 from __future__ import annotations
