@@ -329,17 +329,21 @@ class KeySetBuilder:
         while sources:
             self.outcome.upstream_rounds += 1
             produced: set[str] = set()
+            # A parent whose key set is empty as the round starts holds this round's rows alone at
+            # its end: the next round reads that key set, and no delta is written for it.
+            fresh = {t for t in self.tables if not self.outcome.counts[t]}
             for child in sorted(sources):
                 for index in self._followed_parents(child):
                     if whole and self._entries[child] == {("down", index)}:
                         continue  # every row was found from its parent through this relationship
                     rel = self.req.graph.relationships[index]
                     candidates = self._parents_of(rel, self._relation(child, sources[child]))
-                    delta = self._expands_up(rel.parent_key)
+                    delta = self._expands_up(rel.parent_key) and rel.parent_key not in fresh
                     if self._insert(rel.parent_key, candidates, Params(), capped=False, delta=delta):
                         produced.add(rel.parent_key)
             self._advance(truncate=[t for t, name in sources.items() if name == self._current[t]])
-            sources, whole = {t: self._current[t] for t in produced}, False
+            sources = {t: self.keyset_table(t) if t in fresh else self._current[t] for t in produced}
+            whole = False
             self.hooks.progress(
                 "subset.upstream", self.outcome.upstream_rounds, None, f"{len(sources)} tables grew"
             )
