@@ -50,13 +50,25 @@ _INT_WIDTH = {"int2": 2, "int4": 4, "int8": 8}
 
 
 @dataclass
+class ForeignKeyStep:
+    """One foreign key to add after the load: it can be added once both tables are loaded and keyed."""
+
+    child: str
+    parent: str
+    statement: sql.Composable
+
+
+@dataclass
 class SchemaPlan:
-    """What apply_schema will do: statements before the load, and FKs and indexes after it."""
+    """What apply_schema will do: statements before the load, and FKs and indexes after it.
+
+    `after_load` holds, per table key, the keys, indexes and comments a table gets once loaded (a
+    partitioned table's include its partitions'), so each can be built as soon as its table is in."""
 
     create_tables: list[str] = field(default_factory=list)
     before_load: list[sql.Composable] = field(default_factory=list)
-    after_load: list[sql.Composable] = field(default_factory=list)
-    foreign_keys: list[sql.Composable] = field(default_factory=list)
+    after_load: dict[str, list[sql.Composable]] = field(default_factory=dict)
+    foreign_keys: list[ForeignKeyStep] = field(default_factory=list)
 
 
 def plan_schema(
@@ -83,21 +95,25 @@ def plan_schema(
         plan.before_load.append(create_table_sql(table, layout, with_keys=not deferred))
         plan.before_load.extend(owners)
         plan.before_load.extend(partition_ddl.partition_statements(table, layout))
+        steps = plan.after_load.setdefault(table.key, [])
         if deferred:
-            plan.after_load.extend(key_statements(table))
-        plan.after_load.extend(index_statements(table))
-        plan.after_load.extend(comment_statements(table))
+            steps.extend(key_statements(table))
+        steps.extend(index_statements(table))
+        steps.extend(comment_statements(table))
         for part in partition_ddl.partition_tables(table, layout):
-            plan.after_load.extend(index_statements(part))
-            plan.after_load.extend(comment_statements(part))
+            steps.extend(index_statements(part))
+            steps.extend(comment_statements(part))
     created = {t.key for t in missing}
     for rel in layout.real_relationships():
         if rel.child_key in created:
             if partition_ddl.declared_on_root(rel):
-                plan.foreign_keys.append(foreign_key_sql(rel, layout))
+                plan.foreign_keys.append(
+                    ForeignKeyStep(rel.child_key, rel.parent_key, foreign_key_sql(rel, layout))
+                )
             for partition, name in partition_ddl.partition_keys(rel, layout):
                 keyed = rel.model_copy(update={"name": name})
-                plan.foreign_keys.append(foreign_key_sql(keyed, layout, on=partition))
+                statement = foreign_key_sql(keyed, layout, on=partition)
+                plan.foreign_keys.append(ForeignKeyStep(rel.child_key, rel.parent_key, statement))
     return plan
 
 

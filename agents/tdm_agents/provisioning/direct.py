@@ -153,8 +153,9 @@ class DirectDelivery:
 
 class LateLoader:
     """A thread loading deferred tables from the store, in the order they were written, whenever
-    the target is free. A failure marks the delivery broken and is raised by `finish` (or the
-    next table handed to the tee)."""
+    the target is free; with nothing more queued, it builds the keys of the tables loaded so far
+    (the target would otherwise wait for the next table, then build them all at the end). A
+    failure marks the delivery broken and is raised by `finish` (or the next table handed to the tee)."""
 
     def __init__(self, delivery: DirectDelivery, read_stored: StoredReader) -> None:
         self._delivery, self._read_stored = delivery, read_stored
@@ -177,6 +178,9 @@ class LateLoader:
                 try:
                     batches = _until(self._stopping, read_ahead(self._read_stored(table)))
                     delivery.session.load(table, delivery.deferred[table], batches)
+                    if self._tables.empty():
+                        # Nothing else to load yet: build what keys can be, rather than at the end.
+                        delivery.session.build_keys()
                 except BaseException as exc:  # noqa: BLE001 - raised in the caller by finish()
                     delivery.broken = True
                     self._error = exc

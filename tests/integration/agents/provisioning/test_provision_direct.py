@@ -207,6 +207,12 @@ def test_a_deferred_table_is_loaded_as_soon_as_the_target_is_free(subset, local_
         assert {t: delivery.session.loaded.get(t) for t in delivery.deferred} == {
             t: result.row_counts[t] for t in delivery.deferred
         }, "every deferred table is loaded before complete"
+        # With nothing left to load, the loader builds the loaded tables' keys, not complete.
+        table = delivery.session.layout.tables[second].qualified
+        keyed = "SELECT count(*) FROM pg_constraint WHERE contype = 'p' AND conrelid = %s::regclass"
+        while delivery.session.conn.execute(keyed, [table]).fetchone()[0] == 0:
+            assert time.monotonic() < deadline, f"{table} got no primary key before complete"
+            time.sleep(0.05)
         outcome = delivery.complete(result.row_counts, stored)
         delivery.commit()
     assert outcome["row_counts"] == result.row_counts
