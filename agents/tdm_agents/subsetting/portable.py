@@ -9,7 +9,8 @@ read back into a decimal. money's binary form is in cents, so it goes as numeric
 value is one-dimensional with lower bound 1 (a list has no room for `[0:2]={...}` or `{{1,2}}`);
 otherwise the whole array travels as its text literal, which the target parses back exactly.
 Likewise a `numeric(p, s)` column becomes a decimal unless it holds NaN, and a date or timestamp
-column stays one unless it holds ±infinity.
+column stays one unless it holds ±infinity (or, for timestamps, a value after 294247-01-10, which
+the driver's shift to the Unix epoch would wrap around).
 """
 
 from __future__ import annotations
@@ -51,13 +52,21 @@ def text_exported(
 
 def _value_check(column: ColumnInfo) -> sql.Composable | None:
     ref = sql.Identifier(column.name)
+    element = (column.udt_name or "").lstrip("_")
     if column.type_category == "array":
         check = "array_ndims({c}) > 1 OR array_lower({c}, 1) <> 1"
-        if (column.udt_name or "").lstrip("_") in _DATETIME_TYPES:
+        if element in _DATETIME_TYPES:
             check += " OR {c}::text LIKE '%infinity%'"
-        return sql.SQL(f"coalesce(bool_or({check}), false)").format(c=ref)
+        if element in _LAST_SHIFTABLE:
+            check += " OR EXISTS (SELECT 1 FROM unnest({c}) e WHERE e > {last})"
+        last = sql.Literal(_LAST_SHIFTABLE.get(element, ""))
+        return sql.SQL(f"coalesce(bool_or({check}), false)").format(c=ref, last=last)
     if column.udt_name == "numeric" and column.numeric_precision is not None:
         return sql.SQL("coalesce(bool_or({} = 'NaN'), false)").format(ref)
+    if column.udt_name in _LAST_SHIFTABLE:
+        return sql.SQL("coalesce(bool_or(isfinite({c}) IS FALSE OR {c} > {last}), false)").format(
+            c=ref, last=sql.Literal(_LAST_SHIFTABLE[column.udt_name])
+        )
     if column.udt_name in _DATETIME_TYPES:
         return sql.SQL("coalesce(bool_or(isfinite({}) IS FALSE), false)").format(ref)
     return None
@@ -72,6 +81,13 @@ def _numeric_as_text(column: ColumnInfo) -> bool:
 
 # Their ±infinity has no Arrow date or timestamp value; columns holding it travel as text.
 _DATETIME_TYPES = frozenset({"date", "timestamp", "timestamptz"})
+# The last timestamp the driver can shift from PostgreSQL's epoch (2000) to Arrow's (1970) in 64
+# bits of microseconds; a later one (PostgreSQL goes on to 294276 AD) would wrap around to a date
+# before Christ, so columns holding one travel as text too.
+_LAST_SHIFTABLE = {
+    "timestamp": "294247-01-10 04:00:54.775807",
+    "timestamptz": "294247-01-10 04:00:54.775807+00",
+}
 
 
 def portable(info: ColumnInfo | None, ref: sql.Composable, as_text: bool = False) -> sql.Composable:
