@@ -215,6 +215,7 @@ class BinaryCopyEncoder:
             encoder = ArrowToPostgresBinaryEncoder.new_with_encoders(
                 alone, {field.name: _builder(field, column)}
             )
+            encoder.write_header()  # without it every column is refused, and the first one blamed
             try:
                 encoder.write_batch(pa.RecordBatch.from_arrays([batch.column(column.name)], schema=alone))
             except ValueError:

@@ -50,3 +50,16 @@ def test_a_value_the_encoder_refuses_names_table_and_column_not_the_value():
         encoder.encode(batch)
     assert "zoo.tags.label" in str(failure.value)
     assert "secret" not in str(failure.value)
+
+
+def test_a_value_the_binary_encoder_refuses_names_its_own_column():
+    """The encoder refuses a timestamp before PostgreSQL's range; the message names that column,
+    not the first one."""
+    schema = pa.schema([pa.field("id", pa.int32()), pa.field("seen_at", pa.timestamp("us"))])
+    wire = plan_wire("zoo.visits", schema, [_column("id", "int4"), _column("seen_at", "timestamp")])
+    encoder = BinaryCopyEncoder(wire)
+    encoder.header()
+    too_early = pa.array([0, -(2**63) + 1], pa.int64()).cast(pa.timestamp("us"))
+    with pytest.raises(LoadError) as failure:
+        encoder.encode(pa.record_batch([pa.array([1, 2], pa.int32()), too_early], schema=schema))
+    assert "zoo.visits.seen_at" in str(failure.value)
