@@ -55,12 +55,13 @@ def _value_check(column: ColumnInfo) -> sql.Composable | None:
     element = (column.udt_name or "").lstrip("_")
     if column.type_category == "array":
         check = "array_ndims({c}) > 1 OR array_lower({c}, 1) <> 1"
+        parts: dict[str, sql.Composable] = {"c": ref}
         if element in _DATETIME_TYPES:
             check += " OR {c}::text LIKE '%infinity%'"
         if element in _LAST_SHIFTABLE:
             check += " OR EXISTS (SELECT 1 FROM unnest({c}) e WHERE e > {last})"
-        last = sql.Literal(_LAST_SHIFTABLE.get(element, ""))
-        return sql.SQL(f"coalesce(bool_or({check}), false)").format(c=ref, last=last)
+            parts["last"] = sql.Literal(_LAST_SHIFTABLE[element])
+        return sql.SQL(f"coalesce(bool_or({check}), false)").format(**parts)
     if column.udt_name == "numeric" and column.numeric_precision is not None:
         return sql.SQL("coalesce(bool_or({} = 'NaN'), false)").format(ref)
     if column.udt_name in _LAST_SHIFTABLE:
