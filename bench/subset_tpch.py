@@ -187,6 +187,7 @@ def main() -> None:
         ref_s, ref_rows = run_reference(url, args.pct, args.seed)
         one_s = run_subset(url, args.pct, args.seed, workers=1)[0] if args.compare_one_worker else None
         sub_s, sub_rows, sub_bytes = run_subset(url, args.pct, args.seed)
+        extraction_rss = peak_rss_mib()
         parquet = run_parquet(url, args.pct, args.seed)
         rss = peak_rss_mib()
         kind = "plain numeric" if args.plain_numeric else "numeric(15,2)"
@@ -207,7 +208,10 @@ def main() -> None:
             f"subset into Parquet (job):   {sub_pq:.2f}s  ratio {sub_pq / ref_s:.2f}; "
             f"verification {parquet.seconds['verify']:.2f}s"
         )
-        print(f"peak RSS after both subsets: {rss:.0f} MiB (target <= 1024)")
+        # The extraction streams; the job's verification holds every parent's keys, so it grows with the subset.
+        print(
+            f"peak RSS after the extraction: {extraction_rss:.0f} MiB; after the job's too: {rss:.0f} MiB (target <= 1024)"
+        )
         if not args.skip_naive:
             naive_s, naive_rows = run_naive(url, args.pct, args.seed)
             same = "same rows" if naive_rows == ref_rows else f"rows differ: {naive_rows}"
