@@ -14,10 +14,10 @@ import uuid
 
 import pyarrow as pa
 
-from bench.platform_subset import PlatformRun
+from bench.platform_subset import PlatformRun, key_reader
 from tdm_agents.provisioning.direct import deliver
 from tdm_agents.provisioning.options import ProvisionOptions
-from tdm_agents.subsetting import FkGraph, SubsetRequest, extract_subset, validate_request, verify_subset
+from tdm_agents.subsetting import SubsetRequest, extract_subset, validate_request, verify_subset
 from tdm_dataset_store import LocalDatasetStore
 from tdm_metadata_store.snapshot import SchemaSnapshot
 
@@ -54,9 +54,7 @@ def subset_and_deliver(
         started = time.perf_counter()
 
         def verify() -> None:
-            report = verify_subset(
-                snapshot, lambda t: _keys(store, version_id, t, snapshot, resolved), list(files)
-            )
+            report = verify_subset(snapshot, key_reader(store, version_id, snapshot, resolved), list(files))
             if not report.intact:
                 raise AssertionError(f"subset has orphans: {report.orphans}")
             store.write_manifest(version_id, files)
@@ -67,18 +65,3 @@ def subset_and_deliver(
         run.seconds["verify+keys+smoke"] = time.perf_counter() - started
     run.rows = dict(result.row_counts)
     return version_id
-
-
-def _keys(
-    store: LocalDatasetStore, version_id: str, table: str, snapshot: SchemaSnapshot, resolved
-) -> pa.Table:
-    """The columns relationships join on, read back from the stored table (as the job verifies)."""
-    columns: list[str] = []
-    for rel in FkGraph.from_snapshot(snapshot).relationships:
-        for key, cols in ((rel.child_key, rel.child_columns), (rel.parent_key, rel.parent_columns)):
-            if key == table:
-                columns.extend(c for c in cols if c not in columns)
-    columns = columns or [resolved.table(table).columns[0].name]
-    schema = store.table_schema(version_id, table, allow_incomplete=True)
-    batches = list(store.read_table(version_id, table, columns=columns, allow_incomplete=True))
-    return pa.Table.from_batches(batches, schema=pa.schema([schema.field(c) for c in columns]))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,7 +18,14 @@ import pyarrow as pa
 
 from tdm_agents.provisioning.provision import DatasetInput, ProvisionOptions, provision
 from tdm_agents.schema_discovery.catalog import fetch_snapshot
-from tdm_agents.subsetting import FkGraph, SubsetRequest, extract_subset, validate_request, verify_subset
+from tdm_agents.subsetting import (
+    FkGraph,
+    ResolvedRequest,
+    SubsetRequest,
+    extract_subset,
+    validate_request,
+    verify_subset,
+)
 from tdm_dataset_store import LocalDatasetStore
 from tdm_metadata_store.snapshot import SchemaSnapshot
 
@@ -59,24 +67,31 @@ def subset_to_store(
     result = extract_subset(url, snapshot, resolved, sink)
     run.seconds["subset"] = time.perf_counter() - started
     started = time.perf_counter()
-    keys = _key_columns(snapshot)
-
-    def read_keys(table: str) -> pa.Table:
-        columns = keys.get(table) or [resolved.table(table).columns[0].name]
-        return pa.Table.from_batches(
-            list(store.read_table(version_id, table, columns=columns, allow_incomplete=True)),
-            schema=pa.schema(
-                [store.table_schema(version_id, table, allow_incomplete=True).field(c) for c in columns]
-            ),
-        )
-
-    report = verify_subset(snapshot, read_keys, list(files))
+    report = verify_subset(snapshot, key_reader(store, version_id, snapshot, resolved), list(files))
     if not report.intact:
         raise AssertionError(f"subset has orphans: {report.orphans}")
     store.write_manifest(version_id, files)
     run.seconds["verify"] = time.perf_counter() - started
     run.rows = dict(result.row_counts)
     return version_id
+
+
+def key_reader(
+    store: LocalDatasetStore, version_id: str, snapshot: SchemaSnapshot, resolved: ResolvedRequest
+) -> Callable[[str], pa.Table]:
+    """Reads a stored table's join columns back (its first column if it has none), as the job's
+    verification does."""
+    keys = _key_columns(snapshot)
+
+    def read_keys(table: str) -> pa.Table:
+        columns = keys.get(table) or [resolved.table(table).columns[0].name]
+        schema = store.table_schema(version_id, table, allow_incomplete=True)
+        return pa.Table.from_batches(
+            list(store.read_table(version_id, table, columns=columns, allow_incomplete=True)),
+            schema=pa.schema([schema.field(c) for c in columns]),
+        )
+
+    return read_keys
 
 
 def _key_columns(snapshot: SchemaSnapshot) -> dict[str, list[str]]:
