@@ -35,6 +35,8 @@ class TDMState(TypedDict, total=False):
     # The compact PII map (table, column, type, confidence) masking may suggest rules from
     pii_map: list[dict[str, Any]]
     provisioning_result: dict[str, Any]
+    # A subset's provisioning run, loaded by the subset step itself (see `direct_delivery`)
+    delivered_run: dict[str, Any]
     # Human in the loop: the answer that resumed a job paused after PII classification
     approval: dict[str, Any]
     # Each step's summary, merged per step name
@@ -52,6 +54,8 @@ class StepState(TDMState, total=False):
     # Subset: the validated request, then the extraction's summary and written files
     subset_spec: dict[str, Any]
     subset_result: dict[str, Any]
+    # Subset: the provisioning run it loads in the same pass ({} when provisioning loads it later)
+    delivery_run: dict[str, Any]
     # Mask: resolved rules; input id, tables and row counts, written files, key id, reports
     masking_rules: dict[str, Any]
     mask_run: dict[str, Any]
@@ -94,6 +98,7 @@ class PiiDetectionWrites(StepWrites, total=False):
 
 
 class SubsettingReads(StepReads, total=False):
+    steps: list[str]
     connection_id: str
     schema_version_id: str
 
@@ -102,6 +107,7 @@ class SubsettingWrites(StepWrites, total=False):
     connection_id: str
     schema_version_id: str
     subset_dataset_version_id: str
+    delivered_run: dict[str, Any]
 
 
 class MaskingReads(StepReads, total=False):
@@ -128,6 +134,7 @@ class ProvisioningReads(StepReads, total=False):
     subset_dataset_version_id: str
     masked_dataset_version_id: str
     synthetic_dataset_version_id: str
+    delivered_run: dict[str, Any]
 
 
 class ProvisioningWrites(StepWrites, total=False):

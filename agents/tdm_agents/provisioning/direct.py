@@ -23,7 +23,7 @@ import queue
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, Protocol
 
 import pyarrow as pa
 
@@ -35,7 +35,13 @@ from tdm_agents.provisioning.options import ProvisionOptions
 from tdm_agents.provisioning.session import ProvisionSession, open_session
 from tdm_metadata_store.snapshot import SchemaSnapshot
 
-TableSink = Callable[[str, Iterable[pa.RecordBatch], pa.Schema], Any]
+
+class TableSink(Protocol):
+    """Where a table's batches go: the extraction's sink (the dataset store's writer, say)."""
+
+    def __call__(self, table: str, batches: Iterable[pa.RecordBatch], schema: pa.Schema) -> Any: ...
+
+
 StoredReader = Callable[[str], Iterable[pa.RecordBatch]]
 
 

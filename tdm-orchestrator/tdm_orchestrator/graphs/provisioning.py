@@ -16,34 +16,30 @@ from typing import Any
 
 from langgraph.runtime import Runtime
 
-from tdm_agents.common.source_db import connects_to_session_database, reaches_session_database
-from tdm_agents.masking.release import SOURCE_DERIVED, needs_unmasked_override
 from tdm_agents.provisioning import target
 from tdm_agents.provisioning.dataset_schema import snapshot_for_dataset
-from tdm_agents.provisioning.errors import ProvisioningError, SmokeTestsFailed
-from tdm_agents.provisioning.provision import DatasetInput, ProvisionOptions, plan_provisioning, provision
-from tdm_cache.keys import provision_lock_key
-from tdm_cache.locks import LockKeepAlive, LockLost, RedisLock
-from tdm_metadata_store.repositories.audit import AuditRepository
+from tdm_agents.provisioning.provision import DatasetInput, plan_provisioning, provision
 from tdm_metadata_store.repositories.datasets import DatasetRepository
-from tdm_metadata_store.repositories.environments import EnvironmentRepository
 from tdm_metadata_store.repositories.ephemeral_schemas import EphemeralSchemaRepository
-from tdm_metadata_store.repositories.jobs import JobRepository
 from tdm_metadata_store.repositories.lineage import LineageRepository
 from tdm_metadata_store.repositories.schemas import SchemaRepository
 from tdm_orchestrator.context import JobContext
 from tdm_orchestrator.errors import PermanentJobError
 from tdm_orchestrator.graphs.linear import Subgraph, build_linear_graph
-from tdm_orchestrator.graphs.privacy_checks import require_open_gate
+from tdm_orchestrator.graphs.node_support import skip_node
+from tdm_orchestrator.provision_runs import (
+    STAGE_VALIDATE,
+    environment_run,
+    loading_into,
+    provision_options,
+    refuse_metadata_database,
+    target_url,
+)
 from tdm_orchestrator.services import Services
 from tdm_orchestrator.state import ProvisioningReads, ProvisioningWrites, StepState
-from tdm_orchestrator.step_inputs import ProvisionInput, is_composite, step_input
+from tdm_orchestrator.step_inputs import ProvisionInput, step_input
 
 STEP = "provisioning"
-STAGE_VALIDATE = "validate_dataset_version"
-LOCK_TTL_S = 3600.0
-LOCK_WAIT_S = 60.0
-LOCK_EXTEND_EVERY_S = 60.0
 
 
 def _input_version_id(state: StepState, options: ProvisionInput) -> str:
@@ -62,23 +58,24 @@ def _input_version_id(state: StepState, options: ProvisionInput) -> str:
     return str(source)
 
 
-def _environment(session: Any, ref: str):
-    repo = EnvironmentRepository(session)
-    row = repo.get_by_name(ref)
-    if row is None:
-        try:
-            row = repo.get(uuid.UUID(ref))
-        except ValueError:
-            row = None
-    if row is None:
-        raise PermanentJobError("The target environment does not exist.")
-    return row
-
-
 def validate_dataset_version(state: StepState, runtime: Runtime[JobContext]) -> dict[str, Any]:
-    """The input exists, is ready and complete; the environment exists; the run's options are fixed here."""
+    """The input exists, is ready and complete; the environment exists; the run's options are fixed here.
+
+    A subset step that delivered its version straight into this environment hands over its run,
+    load result included: the later nodes have nothing left to do."""
     services, options = runtime.context.services, step_input(state, ProvisionInput)
     version_id = _input_version_id(state, options)
+    delivered = state.get("delivered_run") or {}
+    if delivered.get("dataset_version_id") == version_id:
+        runtime.context.hooks.log(
+            f"{version_id} was loaded into {delivered['environment']} while it was extracted",
+            stage=STAGE_VALIDATE,
+        )
+        return {
+            "provision_run": delivered,
+            "target_env": delivered["environment"],
+            "current_node": STAGE_VALIDATE,
+        }
     with services.unit_of_work() as session:
         row = DatasetRepository(session).get(uuid.UUID(version_id))
         if row is None:
@@ -87,24 +84,17 @@ def validate_dataset_version(state: StepState, runtime: Runtime[JobContext]) -> 
             raise PermanentJobError(
                 f"Dataset version {version_id} is {row.status}, not ready; it cannot be provisioned."
             )
-        env = _environment(session, str(options.target_env or state.get("target_env") or ""))
-        config = dict(env.config_json or {})
         schema_version_id = str(row.schema_version_id) if row.schema_version_id else None
-        run = {
-            "dataset_version_id": version_id,
-            "environment_id": str(env.id),
-            "environment": env.name,
-            "schema_version_id": schema_version_id,
-            **run_options(options, config),
-        }
         source_type = row.source_type
-    if source_type in SOURCE_DERIVED and schema_version_id:
-        run["drift_gate"] = require_open_gate(
-            services, schema_version_id, runtime.context.hooks, STAGE_VALIDATE
-        )
-    run["unmasked_override"] = _unmasked_override(source_type, config, options, env.name, runtime)
-    if run["unmasked_override"] and is_composite(str(state.get("operation", ""))):
-        _audit_workflow_override(services, runtime.context.job_id, run)
+    run = environment_run(
+        runtime.context,
+        options,
+        str(options.target_env or state.get("target_env") or ""),
+        dataset_version_id=version_id,
+        operation=str(state.get("operation", "")),
+        source_type=source_type,
+        schema_version_id=schema_version_id,
+    )
     manifest = services.dataset_store.read_manifest(version_id)
     if manifest is None:
         raise PermanentJobError(
@@ -112,88 +102,19 @@ def validate_dataset_version(state: StepState, runtime: Runtime[JobContext]) -> 
         )
     run["row_counts"] = {name: info.rows for name, info in manifest.tables.items()}
     runtime.context.hooks.log(
-        f"Provisioning {len(run['row_counts'])} table(s) of {version_id} into {env.name} ({run['mode']})",
-        stage="validate_dataset_version",
-    )
-    return {"provision_run": run, "target_env": env.name, "current_node": "validate_dataset_version"}
-
-
-def _unmasked_override(
-    source_type: str,
-    config: dict[str, Any],
-    options: ProvisionInput,
-    env_name: str,
-    runtime: Runtime[JobContext],
-) -> dict[str, Any] | None:
-    """The override that lets an unmasked subset into a non-production environment; fails the job without one."""
-    if not needs_unmasked_override(source_type, config):
-        return None
-    if not options.allow_unmasked or not options.override_reason:
-        raise PermanentJobError(
-            f"The dataset version is not masked and {env_name} is a non-production environment; "
-            "mask it first or provision with allow_unmasked and an override_reason."
-        )
-    runtime.context.hooks.log(
-        f"Unmasked data into non-production {env_name} by explicit override", level="warning",
+        f"Provisioning {len(run['row_counts'])} table(s) of {version_id} into {run['environment']} ({run['mode']})",
         stage=STAGE_VALIDATE,
-    )  # fmt: skip
-    return {"allowed": True, "reason": options.override_reason, "source_type": source_type}
-
-
-def _audit_workflow_override(services: Services, job_id: str, run: dict[str, Any]) -> None:
-    """A workflow's override is audited here (POST /provision audits its own at the request), once per job."""
-    with services.unit_of_work() as session:
-        audit = AuditRepository(session)
-        entries, _ = audit.list(resource_type="job", resource_id=job_id)
-        if any(e.action == "provision.unmasked_override" for e in entries):
-            return
-        job = JobRepository(session).get(uuid.UUID(job_id))
-        audit.record(
-            actor=(job.user_id if job else None) or "worker", api_key_id=job.api_key_id if job else None,
-            action="provision.unmasked_override", resource_type="job", resource_id=job_id,
-            details={"dataset_version_id": run["dataset_version_id"], "environment": run["environment"],
-                     "reason": run["unmasked_override"]["reason"]},
-        )  # fmt: skip
-
-
-def run_options(options: ProvisionInput, config: dict[str, Any]) -> dict[str, Any]:
-    """The run's options: the request's, else the environment's defaults."""
-    mode = options.mode or (config.get("reset_mode", "truncate") if options.reset_env else "append")
-    return {
-        "mode": mode,
-        "target_schema": options.target_schema or config.get("target_schema") or None,
-        "ttl_hours": options.ttl_hours,
-        "run_smoke_tests": options.run_smoke_tests,
-        "smoke_queries": list(config.get("smoke_queries") or []),
-    }
-
-
-def _target_url(services: Services, run: dict[str, Any]) -> str:
-    with services.unit_of_work() as session:
-        url = EnvironmentRepository(session).get_url(
-            uuid.UUID(run["environment_id"]), services.require_secret_box()
-        )
-    if url is None:
-        raise PermanentJobError(f"Environment {run['environment']} has no target connection configured.")
-    return url
-
-
-def _refuse_metadata_database(services: Services, run: dict[str, Any], url: str) -> None:
-    """A target stored before the API refused the metadata database: never load into the platform's
-    own tables. Checked once, in `connect_env`, before any node changes the target."""
-    with services.unit_of_work() as session:
-        if reaches_session_database(session, url) or connects_to_session_database(session, url):
-            raise PermanentJobError(
-                f"Environment {run['environment']} points at the platform's own metadata database, "
-                "which cannot be a target."
-            )
+    )
+    return {"provision_run": run, "target_env": run["environment"], "current_node": STAGE_VALIDATE}
 
 
 def connect_env(state: StepState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     """Reach the target and check the role may create objects there."""
     run, services = state["provision_run"], runtime.context.services
-    url = _target_url(services, run)
-    _refuse_metadata_database(services, run, url)
+    if "result" in run:
+        return skip_node(runtime, "connect_env", "the target was loaded during the subset step")
+    url = target_url(services, run)
+    refuse_metadata_database(services, run, url)
     info = target.probe(url)
     runtime.context.hooks.log(
         f"Connected to target database {info['database']} (PostgreSQL {info['server_version']})",
@@ -220,21 +141,14 @@ def _dataset(services: Services, run: dict[str, Any]) -> DatasetInput:
     )
 
 
-def _provision_options(run: dict[str, Any]) -> ProvisionOptions:
-    return ProvisionOptions(
-        mode=run["mode"],
-        target_schema=run["target_schema"],
-        run_smoke_tests=run["run_smoke_tests"],
-        smoke_queries=run["smoke_queries"],
-    )
-
-
 def apply_schema(state: StepState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     """Plan the DDL against the live target; a conflicting table fails the job here, before any change."""
     services, run = runtime.context.services, state["provision_run"]
+    if "result" in run:
+        return skip_node(runtime, "apply_schema", "the target was loaded during the subset step")
     dataset = _dataset(services, run)
-    with target.connect(_target_url(services, run)) as conn:
-        _, _, plan = plan_provisioning(conn, dataset, _provision_options(run))
+    with target.connect(target_url(services, run)) as conn:
+        _, _, plan = plan_provisioning(conn, dataset, provision_options(run))
         conn.rollback()
     runtime.context.hooks.log(
         f"{len(plan.create_tables)} table(s) to create, {len(plan.foreign_keys)} foreign "
@@ -247,33 +161,11 @@ def apply_schema(state: StepState, runtime: Runtime[JobContext]) -> dict[str, An
 def load_data(state: StepState, runtime: Runtime[JobContext]) -> dict[str, Any]:
     """The one target transaction: reset, create, COPY, keys, sequences, smoke tests, commit."""
     services, run, hooks = runtime.context.services, state["provision_run"], runtime.context.hooks
+    if "result" in run:
+        return skip_node(runtime, "load_data", "the target was loaded during the subset step")
     dataset = _dataset(services, run)
-    # Owned by the job, not the process: an attempt resumed after a crash takes its own lock back
-    # (its earlier transaction died with its connection) instead of waiting out the hour-long TTL.
-    lock = RedisLock(
-        services.redis,
-        provision_lock_key(run["environment_id"]),
-        LOCK_TTL_S,
-        token=f"job:{runtime.context.job_id}",
-    )
-    if not lock.acquire(timeout_s=LOCK_WAIT_S):
-        raise PermanentJobError(
-            f"Another provisioning into {run['environment']} is running; try again later."
-        )
-    try:
-        with LockKeepAlive(lock, LOCK_EXTEND_EVERY_S) as keeper, hooks.checking(keeper.check):
-            result = provision(_target_url(services, run), dataset, _provision_options(run), hooks=hooks)
-    except LockLost:
-        raise PermanentJobError(
-            "The environment's provisioning lock was lost; the load was rolled back."
-        ) from None
-    except SmokeTestsFailed as exc:
-        hooks.log(str(exc), level="error", stage="run_smoke_tests")
-        raise PermanentJobError(str(exc)) from None
-    except ProvisioningError as exc:
-        raise PermanentJobError(str(exc)) from None
-    finally:
-        lock.release()
+    with loading_into(runtime.context, run):
+        result = provision(target_url(services, run), dataset, provision_options(run), hooks=hooks)
     hooks.log(f"Reset mode {run['mode']}: applied atomically with the load", stage="load_data")
     checks = result["smoke_test_results"]["checks"]
     passed = sum(1 for c in checks if c["passed"])

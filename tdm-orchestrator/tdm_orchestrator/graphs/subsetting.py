@@ -1,12 +1,14 @@
 """Subsetting subgraph: load_profiled_metadata → parse_subset_request → build_fk_graph →
-evaluate_conditions → reserve_dataset_version → recursive_row_extract → merge_results →
-store_subset_dataset.
+evaluate_conditions → reserve_dataset_version → plan_delivery → recursive_row_extract →
+merge_results → store_subset_dataset.
 
 Nodes are thin: they call the engine in `tdm_agents.subsetting`. The schema snapshot travels in
 state as JSON (dropped again at the end); the resolved request holds SQL fragments, so every node
 that needs it re-validates the stored request against that same snapshot, which is cheap and keeps
 the checkpoint JSON. Rows never enter the state: they go from the source straight to the dataset
 store, and the output version's id is fixed in a node of its own before any file is written.
+When the workflow provisions the subset next, the extraction also loads it into the environment
+in the same pass (`plan_delivery`, see `tdm_orchestrator.direct_delivery`).
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from tdm_metadata_store.repositories.schemas import SchemaRepository
 from tdm_metadata_store.snapshot import SchemaSnapshot
 from tdm_orchestrator.context import JobContext
 from tdm_orchestrator.contract import Step
+from tdm_orchestrator.direct_delivery import extract_and_deliver, planned_run
 from tdm_orchestrator.errors import PermanentJobError
 from tdm_orchestrator.graphs.linear import Subgraph, build_linear_graph
 from tdm_orchestrator.graphs.node_support import reserve_output_version, step_summary
@@ -193,8 +196,23 @@ def reserve_dataset_version(state: StepState, runtime: Runtime[JobContext]) -> d
     }
 
 
+def plan_delivery(state: StepState, runtime: Runtime[JobContext]) -> dict[str, Any]:
+    """When the workflow provisions this subset next, fix that run now (the provisioning step's
+    checks included), so the extraction loads the environment in the same pass."""
+    run = planned_run(
+        runtime.context,
+        str(state.get("operation") or ""),
+        state.get("request") or {},
+        list(state.get("steps") or []),
+        version_id=str(_version_id(state)),
+        schema_version_id=state["schema_version_id"],
+    )
+    return {"delivery_run": run or {}, "current_node": "plan_delivery"}
+
+
 def recursive_row_extract(state: StepState, runtime: Runtime[JobContext]) -> dict[str, Any]:
-    """Extract under the schema version's subset lock, streaming each table into the dataset store."""
+    """Extract under the schema version's subset lock, streaming each table into the dataset store
+    (and into the environment, when `plan_delivery` planned a run)."""
     snapshot, resolved = _resolved(state)
     services, hooks = runtime.context.services, runtime.context.hooks
     version_id = _version_id(state)
@@ -204,19 +222,37 @@ def recursive_row_extract(state: StepState, runtime: Runtime[JobContext]) -> dic
         files[table] = services.dataset_store.write_table(version_id, table, batches, schema)
         return files[table]
 
+    def read_stored(table: str):
+        return services.dataset_store.read_table(version_id, table, allow_incomplete=True)
+
+    verified: dict[str, Any] = {}
+
+    def verify_and_publish_files() -> None:
+        verified.update(_verified(runtime, resolved, snapshot, version_id, list(files)))
+        _write_manifest(runtime, state, files)
+
     url = services.connection_url(state["connection_id"])
+    run = state.get("delivery_run") or {}
     with subset_lock(runtime, state["schema_version_id"]):
-        result = extract_subset(url, snapshot, resolved, sink, hooks)
+        if run:
+            result, loaded = extract_and_deliver(
+                runtime.context, run, url, snapshot, resolved, sink, read_stored, verify_and_publish_files
+            )
+            run = {**run, "row_counts": dict(result.row_counts), "result": loaded}
+        else:
+            result = extract_subset(url, snapshot, resolved, sink, hooks)
     hooks.log(
         f"Extracted {sum(result.row_counts.values())} rows from {len(result.row_counts)} tables "
-        f"in {result.duration_s} s",
+        f"in {result.duration_s} s" + (f", loaded into {run['environment']}" if run else ""),
         stage="recursive_row_extract",
     )
     return {
         "subset_result": {
             "extraction": result.model_dump(mode="json"),
             "files": {t: info.model_dump(mode="json") for t, info in files.items()},
+            "verified": verified,
         },
+        "delivery_run": run,
         "current_node": "recursive_row_extract",
     }
 
@@ -256,10 +292,28 @@ def subset_lock(runtime: Runtime[JobContext], schema_version_id: str) -> Iterato
 
 
 def merge_results(state: StepState, runtime: Runtime[JobContext]) -> dict[str, Any]:
-    """Verify referential integrity on the written output (read back from the store): 0 orphans."""
-    snapshot, resolved = _resolved(state)
+    """Verify referential integrity on the written output (read back from the store): 0 orphans.
+    A delivered subset was verified before its target committed."""
+    verified = state["subset_result"].get("verified") or {}
+    if not verified:
+        snapshot, resolved = _resolved(state)
+        tables = list(state["subset_result"]["files"])
+        verified = _verified(runtime, resolved, snapshot, _version_id(state), tables)
+    return {
+        "step_results": step_summary(state, STEP, **verified),
+        "current_node": "merge_results",
+    }
+
+
+def _verified(
+    runtime: Runtime[JobContext],
+    resolved: ResolvedRequest,
+    snapshot: SchemaSnapshot,
+    version_id: uuid.UUID,
+    tables: list[str],
+) -> dict[str, Any]:
+    """The stored version's verification summary; fails the job on an orphan."""
     store = runtime.context.services.dataset_store
-    version_id = _version_id(state)
     key_columns = _key_columns(resolved)
 
     def read_table(table: str) -> pa.Table:
@@ -270,7 +324,6 @@ def merge_results(state: StepState, runtime: Runtime[JobContext]) -> dict[str, A
         stored = store.table_schema(version_id, table, allow_incomplete=True)
         return pa.schema([stored.field(c) for c in columns]).empty_table()
 
-    tables = list(state["subset_result"]["files"])
     report = verify_subset(snapshot, read_table, tables)
     orphans = {label: n for label, n in report.orphans.items() if n}
     if orphans:
@@ -281,12 +334,7 @@ def merge_results(state: StepState, runtime: Runtime[JobContext]) -> dict[str, A
     runtime.context.hooks.log(
         f"Verified {len(report.orphans)} relationships: 0 orphans", stage="merge_results"
     )
-    return {
-        "step_results": step_summary(
-            state, STEP, row_counts=report.row_counts, orphans=0, relationships_verified=len(report.orphans)
-        ),
-        "current_node": "merge_results",
-    }
+    return {"row_counts": report.row_counts, "orphans": 0, "relationships_verified": len(report.orphans)}
 
 
 def _key_columns(resolved: ResolvedRequest) -> dict[str, list[str]]:
@@ -307,16 +355,7 @@ def store_subset_dataset(state: StepState, runtime: Runtime[JobContext]) -> dict
     extraction = state["subset_result"]["extraction"]
     files = {t: TableFileInfo.model_validate(f) for t, f in state["subset_result"]["files"].items()}
     row_counts = {t: info.rows for t, info in files.items()}
-    services.dataset_store.write_manifest(
-        version_id,
-        files,
-        extra={
-            "source_type": "subset",
-            "schema_version_id": state["schema_version_id"],
-            "job_id": str(job_id),
-            "row_counts": row_counts,
-        },
-    )
+    _write_manifest(runtime, state, files)
     with services.unit_of_work() as session:
         datasets = DatasetRepository(session)
         current = datasets.get(version_id)
@@ -355,8 +394,23 @@ def store_subset_dataset(state: StepState, runtime: Runtime[JobContext]) -> dict
         "step_results": summary,
         "snapshot": {},
         "subset_result": {},
+        "delivered_run": state.get("delivery_run") or {},
         "current_node": "store_subset_dataset",
     }
+
+
+def _write_manifest(runtime: Runtime[JobContext], state: StepState, files: dict[str, TableFileInfo]) -> None:
+    """The manifest marks the version complete (written again, unchanged, by a retried node)."""
+    runtime.context.services.dataset_store.write_manifest(
+        _version_id(state),
+        files,
+        extra={
+            "source_type": "subset",
+            "schema_version_id": state["schema_version_id"],
+            "job_id": str(uuid.UUID(runtime.context.job_id)),
+            "row_counts": {t: info.rows for t, info in files.items()},
+        },
+    )
 
 
 def _metadata(state: StepState, extraction: dict[str, Any], row_counts: dict[str, int]) -> dict[str, Any]:
@@ -381,6 +435,7 @@ NODES = (
     build_fk_graph,
     evaluate_conditions,
     reserve_dataset_version,
+    plan_delivery,
     recursive_row_extract,
     merge_results,
     store_subset_dataset,

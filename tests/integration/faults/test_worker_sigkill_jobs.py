@@ -131,3 +131,41 @@ def test_provision_job_survives_worker_kill_mid_load(platform, start_worker, fre
         _assert_no_orphaned_files(platform)
     finally:
         drop_database(pg_server_url, target_url)
+
+
+def test_workflow_delivering_its_subset_survives_worker_kill_mid_load(
+    platform, start_worker, fresh_db_url, pg_server_url
+):
+    """The subset step loads the target while it extracts; killed mid-load, the target transaction
+    dies with the worker and the retried step loads it once, from scratch."""
+    from tests.fixtures.postgres import create_database, drop_database
+
+    children = build_wide_source(fresh_db_url)
+    connection_id = register_connection(platform, fresh_db_url)
+    helper = start_worker(concurrency=1)
+    version = discover(platform, connection_id)
+    helper.send_signal(signal.SIGTERM)
+    helper.wait(20)
+    target_url = create_database(pg_server_url, "tdm_fault_target")
+    try:
+        r = platform.client.post("/api/v1/environments", headers=platform.headers(),
+                                 json={"name": "QA", "connection_string": target_url})  # fmt: skip
+        assert r.status_code == 201, r.text
+        subset = {k: v for k, v in subset_everything(version).items() if k != "schema_version_id"}
+        overrides = {"schema_version_id": version, "target_env": "QA", "steps": ["subsetting", "provisioning"],
+                     "subset": subset, "provision": {"allow_unmasked": True,
+                                                     "override_reason": "fault tests load generated rows"}}  # fmt: skip
+        job_id = submit(platform, "workflow/execute", {"template": "db_migration", "overrides": overrides})
+        job = _kill_during(platform, start_worker, job_id, "load:")
+        assert any("goes straight into QA" in line["message"] for line in job["logs"])
+        expected = {"accounts": 300, **{n: 3000 for n in children}}
+        assert job["result"]["step_results"]["provisioning"]["row_counts"] == expected
+        with psycopg.connect(target_url) as conn:
+            for table, rows in expected.items():
+                assert conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == rows, table
+        dataset = _assert_one_ready_version(platform, job_id)
+        lineage = platform.client.get(f"/api/v1/lineage/dataset/{dataset}", headers=platform.headers()).json()
+        assert len([e for e in lineage["edges"] if e["operation"] == "provisioned_to"]) == 1
+        _assert_no_orphaned_files(platform)
+    finally:
+        drop_database(pg_server_url, target_url)

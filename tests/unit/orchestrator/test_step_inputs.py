@@ -7,7 +7,7 @@ import uuid
 import pytest
 
 from tdm_orchestrator.contract import Operation
-from tdm_orchestrator.graphs.provisioning import run_options
+from tdm_orchestrator.provision_runs import run_options
 from tdm_orchestrator.step_inputs import (
     INPUTS,
     DiscoverInput,
