@@ -6,8 +6,11 @@ the same source into a fresh database on the same server:
   dependency), configured as its CONFIG.md documents: one initial target `public.customer` with a
   percent goal, everything else found through the source's foreign keys; it needs `psql` and
   `pg_dump` on PATH;
-- the platform: the subset job's steps (extract into a Parquet dataset version, verify it) then the
-  provisioning job's (one transaction, smoke tests on) into an empty database.
+- the platform, `--delivery direct` (the default): what a workflow running subsetting then
+  provisioning does (`db_migration`, say): one pass that loads the target while it writes and
+  verifies the Parquet dataset version, one transaction, smoke tests on;
+- `--delivery stored`: a subset job (extract into a Parquet dataset version, verify it), then a
+  provisioning job of that version into an empty database.
 
 Runs each tool `--repeat` times, alternating which goes first (the machine may drift), and prints
 every time, the medians and their ratio (target <= 0.7).

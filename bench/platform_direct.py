@@ -1,7 +1,7 @@
 """The platform's subset with direct delivery as plain calls, for benchmarks that time it.
 
-The agent calls that deliver a subset straight into a target (`tdm_agents.provisioning.direct`;
-no job offers this yet): the extraction's batches go into the target's COPY (one provisioning
+The agent calls a workflow's subset step makes when the workflow provisions the subset next
+(`tdm_orchestrator.direct_delivery`, over `tdm_agents.provisioning.direct`): the extraction's batches go into the target's COPY (one provisioning
 transaction) and into the Parquet dataset version at once; the version is verified from its stored
 key columns and its manifest written while the target builds its keys; only then is the target
 committed. Minus the metadata rows, as in `platform_subset`.

@@ -6,6 +6,10 @@ changing work in ONE target transaction (reset, schema, COPY load, keys, sequenc
 tests, then commit) while holding the environment's Redis lock. The other nodes validate, plan
 (the shape check runs in `apply_schema` before anything changes) and record the result. A retried
 `load_data` simply runs its transaction again: a failed attempt left nothing behind.
+
+A subset that the workflow's subset step already loaded into this environment, in the same pass
+as its extraction (`tdm_orchestrator.direct_delivery`), arrives with its run and result: the
+middle nodes then have nothing to do, and `complete_provisioning` records it as any other load.
 """
 
 from __future__ import annotations
