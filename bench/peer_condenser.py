@@ -10,7 +10,9 @@ the same source into a fresh database on the same server:
   provisioning does (`db_migration`, say): one pass that loads the target while it writes and
   verifies the Parquet dataset version, one transaction, smoke tests on;
 - `--delivery stored`: a subset job (extract into a Parquet dataset version, verify it), then a
-  provisioning job of that version into an empty database.
+  provisioning job of that version into an empty database;
+- `--delivery api`: that workflow submitted to a running platform (`tdm up`; give `--api-url` and
+  `--api-key`), timed from the request to the job's end (see `platform_api`).
 
 Runs each tool `--repeat` times, alternating which goes first (the machine may drift), and prints
 every time, the medians and their ratio (target <= 0.7).
@@ -35,6 +37,7 @@ import psycopg
 from psycopg import sql
 from sqlalchemy.engine import make_url
 
+from bench.platform_api import ApiPlatform
 from bench.platform_direct import subset_and_deliver
 from bench.platform_subset import (
     PlatformRun,
@@ -106,14 +109,18 @@ def row_counts(url: str) -> dict[str, int]:
 
 
 def run_platform(
-    server: str, source: str, pct: float, seed: int, delivery: str = "direct"
+    server: str, source: str, pct: float, seed: int, delivery: str = "direct", api: ApiPlatform | None = None
 ) -> tuple[PlatformRun, dict]:
     """The platform's subset and provision into a freshly created database; returns times and rows.
 
     `direct`: one pass, the subset teed into the target and the Parquet version (see
-    `platform_direct`); `stored`: the subset written, then provisioned from the stored version."""
+    `platform_direct`); `stored`: the subset written, then provisioned from the stored version;
+    `api`: the workflow job through the running platform `api`."""
     run = PlatformRun()
     target = fresh_database(server, PLATFORM_TARGET)
+    if api is not None:
+        api.subset_and_provision(pct, seed, run)
+        return run, row_counts(target)
     with tempfile.TemporaryDirectory(prefix="tdm-bench-peer-") as work:
         started = time.perf_counter()
         snapshot = source_snapshot(source)
@@ -158,8 +165,13 @@ def main() -> None:
         "--condenser", default=shutil.which("subset") or "subset", help="db-condenser's `subset` command"
     )
     parser.add_argument(
-        "--delivery", choices=("direct", "stored"), default="direct", help="how the subset reaches the target"
+        "--delivery",
+        choices=("direct", "stored", "api"),
+        default="direct",
+        help="how the subset reaches the target",
     )
+    parser.add_argument("--api-url", default=os.environ.get("TDM_API_URL", "http://127.0.0.1:8000"))
+    parser.add_argument("--api-key", default=os.environ.get("TDM_API_KEY"), help="for --delivery api")
     parser.add_argument("--condenser-workers", type=int, default=2, help="its parallel_read_workers")
     parser.add_argument(
         "--repeat",
@@ -174,6 +186,12 @@ def main() -> None:
         source = ensure_tpch_database(server, args.scale, args.plain_numeric)
         source_db = make_url(source).database
         warm(source)
+        api = None
+        if args.delivery == "api":
+            if not args.api_key:
+                parser.error("--delivery api needs --api-key (or TDM_API_KEY)")
+            api = ApiPlatform(args.api_url, args.api_key)
+            api.prepare(source, fresh_database(server, PLATFORM_TARGET))
         peer_runs: list[float] = []
         platform_runs: list[PlatformRun] = []
         try:
@@ -191,7 +209,7 @@ def main() -> None:
                         # dirty pages) during the next run: each run starts on a quiet server.
                         drop_database(server, CONDENSER_TARGET)
                     else:
-                        run, ours = run_platform(server, source, args.pct, args.seed, args.delivery)
+                        run, ours = run_platform(server, source, args.pct, args.seed, args.delivery, api)
                         platform_runs.append(run)
                         drop_database(server, PLATFORM_TARGET)
         finally:
