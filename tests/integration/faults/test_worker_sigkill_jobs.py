@@ -7,6 +7,8 @@ dataset version per job, no store files outside ready versions, the target loade
 from __future__ import annotations
 
 import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import psycopg
@@ -77,14 +79,19 @@ def _subset_dataset(platform, start_worker, fresh_db_url: str) -> tuple[str, lis
     return job["result"]["subset_dataset_version_id"], children
 
 
-def test_subset_job_survives_worker_kill_mid_extraction(platform, start_worker, fresh_db_url):
+def _discovered_wide_source(platform, start_worker, fresh_db_url: str) -> tuple[str, list[str]]:
+    """A wide source, discovered by a worker stopped afterwards; returns (schema version, child tables)."""
     children = build_wide_source(fresh_db_url)
     connection_id = register_connection(platform, fresh_db_url)
     helper = start_worker(concurrency=1)
     version = discover(platform, connection_id)
     helper.send_signal(signal.SIGTERM)
     helper.wait(20)
+    return version, children
 
+
+def test_subset_job_survives_worker_kill_mid_extraction(platform, start_worker, fresh_db_url):
+    version, children = _discovered_wide_source(platform, start_worker, fresh_db_url)
     job_id = submit(platform, "subset", subset_everything(version))
     job = _kill_during(platform, start_worker, job_id, "subset.export")
     dataset = _assert_one_ready_version(platform, job_id)
@@ -107,15 +114,24 @@ def test_mask_job_survives_worker_kill_mid_masking(platform, start_worker, fresh
     _assert_no_orphaned_files(platform)
 
 
-def test_provision_job_survives_worker_kill_mid_load(platform, start_worker, fresh_db_url, pg_server_url):
+@contextmanager
+def _qa_environment(platform, pg_server_url: str) -> Iterator[str]:
+    """An empty target database registered as environment `QA`; its URL (dropped afterwards)."""
     from tests.fixtures.postgres import create_database, drop_database
 
-    source, children = _subset_dataset(platform, start_worker, fresh_db_url)
     target_url = create_database(pg_server_url, "tdm_fault_target")
     try:
         r = platform.client.post("/api/v1/environments", headers=platform.headers(),
                                  json={"name": "QA", "connection_string": target_url})  # fmt: skip
         assert r.status_code == 201, r.text
+        yield target_url
+    finally:
+        drop_database(pg_server_url, target_url)
+
+
+def test_provision_job_survives_worker_kill_mid_load(platform, start_worker, fresh_db_url, pg_server_url):
+    source, children = _subset_dataset(platform, start_worker, fresh_db_url)
+    with _qa_environment(platform, pg_server_url) as target_url:
         # Append into an empty target: loading twice would double the rows (or hit the primary keys).
         job_id = submit(platform, "provision", {"dataset_version_id": source, "target_env": "QA",
                                                 "reset_env": False, "mode": "append", "allow_unmasked": True,
@@ -129,8 +145,6 @@ def test_provision_job_survives_worker_kill_mid_load(platform, start_worker, fre
         provisioned = [e for e in lineage["edges"] if e["operation"] == "provisioned_to"]
         assert len(provisioned) == 1
         _assert_no_orphaned_files(platform)
-    finally:
-        drop_database(pg_server_url, target_url)
 
 
 def test_workflow_delivering_its_subset_survives_worker_kill_mid_load(
@@ -138,19 +152,8 @@ def test_workflow_delivering_its_subset_survives_worker_kill_mid_load(
 ):
     """The subset step loads the target while it extracts; killed mid-load, the target transaction
     dies with the worker and the retried step loads it once, from scratch."""
-    from tests.fixtures.postgres import create_database, drop_database
-
-    children = build_wide_source(fresh_db_url)
-    connection_id = register_connection(platform, fresh_db_url)
-    helper = start_worker(concurrency=1)
-    version = discover(platform, connection_id)
-    helper.send_signal(signal.SIGTERM)
-    helper.wait(20)
-    target_url = create_database(pg_server_url, "tdm_fault_target")
-    try:
-        r = platform.client.post("/api/v1/environments", headers=platform.headers(),
-                                 json={"name": "QA", "connection_string": target_url})  # fmt: skip
-        assert r.status_code == 201, r.text
+    version, children = _discovered_wide_source(platform, start_worker, fresh_db_url)
+    with _qa_environment(platform, pg_server_url) as target_url:
         subset = {k: v for k, v in subset_everything(version).items() if k != "schema_version_id"}
         overrides = {"schema_version_id": version, "target_env": "QA", "steps": ["subsetting", "provisioning"],
                      "subset": subset, "provision": {"allow_unmasked": True,
@@ -167,5 +170,3 @@ def test_workflow_delivering_its_subset_survives_worker_kill_mid_load(
         lineage = platform.client.get(f"/api/v1/lineage/dataset/{dataset}", headers=platform.headers()).json()
         assert len([e for e in lineage["edges"] if e["operation"] == "provisioned_to"]) == 1
         _assert_no_orphaned_files(platform)
-    finally:
-        drop_database(pg_server_url, target_url)
