@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 
 import psycopg
+import pytest
 
 from tdm_metadata_store.db import make_engine, make_session_factory, unit_of_work
 from tdm_metadata_store.repositories.datasets import DatasetRepository
@@ -115,3 +116,44 @@ def test_an_appending_run_is_loaded_by_the_provisioning_step(
     assert STRAIGHT_IN not in messages and "loaded by the provisioning step" in messages
     loaded = job["result"]["step_results"]["provisioning"]["row_counts"]
     assert loaded == job["result"]["step_results"]["subsetting"]["row_counts"]
+
+
+@pytest.mark.parametrize("mode", ["truncate", "upsert"])
+def test_a_second_run_loads_tables_whose_foreign_keys_are_in_place(
+    platform, start_worker, source_db_url, fresh_db_url, mode
+):
+    """The tables exist with their keys after the first run; children may arrive before their parents."""
+    start_worker()
+    first = _workflow(platform, source_db_url, fresh_db_url, {})
+    assert first["status"] == "succeeded", first["error"]
+    with psycopg.connect(fresh_db_url) as target:
+        keys = target.execute("SELECT count(*) FROM pg_constraint WHERE contype = 'f'").fetchone()[0]
+    assert keys > 0
+    r = platform.client.post(
+        "/api/v1/workflow/execute",
+        headers=platform.headers("operator"),
+        json={
+            "template": "db_migration",
+            "overrides": {
+                "schema_version_id": first["result"]["schema_version_id"], "target_env": "UAT",
+                "steps": ["subsetting", "provisioning"],
+                "subset": {"root_table": "customers", "sampling_pct": 60, "seed": 5},
+                "provision": {"mode": mode, "allow_unmasked": True, "override_reason": REASON},
+            },
+        },
+    )  # fmt: skip
+    assert r.status_code == 202, r.text
+    second = platform.wait_for_job(r.json()["job_id"], timeout_s=180)
+    assert second["status"] == "succeeded", (second["error"], platform.worker_logs())
+    assert STRAIGHT_IN in _messages(second)
+    loaded = second["result"]["step_results"]["provisioning"]["row_counts"]
+    with psycopg.connect(fresh_db_url) as target:
+        customers = target.execute("SELECT count(*) FROM customers").fetchone()[0]
+        orphans = target.execute(
+            "SELECT count(*) FROM orders o LEFT JOIN customers c ON c.id = o.customer_id WHERE c.id IS NULL"
+        ).fetchone()[0]
+    assert orphans == 0
+    if mode == "truncate":
+        assert customers == loaded["customers"]
+    else:  # the first run's rows stay beside the second's
+        assert customers >= loaded["customers"]
