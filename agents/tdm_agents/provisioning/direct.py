@@ -73,6 +73,7 @@ class DirectDelivery:
         self.deferred: dict[str, pa.Schema] = {}
         self.target = threading.Lock()  # held by whoever is loading a table into the target
         self.broken = False  # a leg failed: the target transaction is aborted and takes no more COPYs
+        self.copying = False  # the target's holder is loading a table (not building keys)
         self._late: LateLoader | None = None
 
     def tee(self, sink: TableSink, read_stored: StoredReader | None = None) -> TableSink:
@@ -86,7 +87,11 @@ class DirectDelivery:
         def tee_sink(table: str, batches: Iterable[pa.RecordBatch], schema: pa.Schema) -> Any:
             if self._late is not None:
                 self._late.raise_error()  # the target failed to load a table: stop here
-            if not self.target.acquire(blocking=False):
+            acquired = self.target.acquire(blocking=False)
+            if not acquired and not self.copying:
+                # Held to build keys, which takes moments: wait, rather than read the table back later.
+                acquired = self.target.acquire()
+            if not acquired:
                 self.deferred[table] = schema  # the target is busy with another table: load it later
                 written = sink(table, batches, schema)
                 if self._late is not None:
@@ -97,18 +102,22 @@ class DirectDelivery:
                     # Another table's failure is the run's error; a COPY here would only add a second
                     # one ("transaction aborted") that could be reported in its place.
                     return sink(table, batches, schema)
+                self.copying = True
                 with (
                     self.session.loading(table, schema) as load,
                     WriteBehind(load.write, name=f"tdm-copy-{table}") as copy_leg,
                 ):
                     written = sink(table, _copied(batches, copy_leg), schema)
                 _check_equal(table, load.rows, written)
-                return written
             except BaseException:
                 self.broken = True
                 raise
             finally:
+                self.copying = False
                 self.target.release()
+            if self._late is not None:
+                self._late.build_keys()  # while the target would wait for the next table
+            return written
 
         return tee_sink
 
@@ -165,7 +174,7 @@ class LateLoader:
 
     def __init__(self, delivery: DirectDelivery, read_stored: StoredReader) -> None:
         self._delivery, self._read_stored = delivery, read_stored
-        self._tables: queue.Queue[str | None] = queue.Queue()
+        self._tables: queue.Queue[str | _Keys | None] = queue.Queue()
         self._stopping = threading.Event()
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name="tdm-direct-late-load", daemon=True)
@@ -175,6 +184,10 @@ class LateLoader:
         """Load `table` (fully written to the store) once the target is free."""
         self._tables.put(table)
 
+    def build_keys(self) -> None:
+        """Build the keys of the tables loaded so far, once the target is free and nothing is queued."""
+        self._tables.put(_KEYS)
+
     def _run(self) -> None:
         delivery = self._delivery
         for table in iter(self._tables.get, None):
@@ -182,8 +195,13 @@ class LateLoader:
                 if delivery.broken or self._stopping.is_set():
                     continue
                 try:
-                    batches = _until(self._stopping, read_ahead(self._read_stored(table)))
-                    delivery.session.load(table, delivery.deferred[table], batches)
+                    if isinstance(table, str):
+                        batches = _until(self._stopping, read_ahead(self._read_stored(table)))
+                        delivery.copying = True
+                        try:
+                            delivery.session.load(table, delivery.deferred[table], batches)
+                        finally:
+                            delivery.copying = False
                     if self._tables.empty():
                         # Nothing else to load yet: build what keys can be, rather than at the end.
                         delivery.session.build_keys()
@@ -207,6 +225,13 @@ class LateLoader:
         self._stopping.set()
         self._tables.put(None)
         self._thread.join()
+
+
+class _Keys:
+    """Queued for the loader: build the keys of what is loaded (no table to load)."""
+
+
+_KEYS = _Keys()
 
 
 class _Stopped(Exception):

@@ -23,6 +23,7 @@ from tdm_agents.subsetting.parallel import (
     export_share,
     table_of,
 )
+from tdm_agents.subsetting.references import ReferenceCollector
 from tdm_agents.subsetting.source_session import SourceSession
 from tdm_agents.subsetting.validation import ResolvedRequest
 
@@ -74,13 +75,21 @@ class ExportAhead:
         self.counts: dict[str, int] = {}
         # On the key-set session, before it goes on: nothing else may run there meanwhile.
         copy_keysets(main, worker, resolved, keysets, tables)
+        # The upstream phase takes these tables' references from their export (see `references`).
+        collectors = {t: ReferenceCollector(t, found) for t in tables if (found := keysets.gatherable(t))}
+        keysets.collectors.update(collectors)
+        observers = {t: c.observe for t, c in collectors.items()}
         self._thread = threading.Thread(
             target=export_share,
-            args=(worker, tables, resolved, keysets, sink, hooks, suspects, self.counts),
+            args=(worker, tables, resolved, keysets, sink, hooks, suspects, self.counts, observers),
             name="tdm-subset-export-ahead",
             daemon=True,
         )
         self._thread.start()
+
+    def finished(self) -> bool:
+        """Whether every table of the share is exported (or the export stopped)."""
+        return not self._thread.is_alive()
 
     def join(self) -> dict[str, int]:
         """Wait for the exports (a failure is in the shared hooks) and close the session; may be

@@ -13,7 +13,7 @@ type holding text, as for a domain over numeric) is treated the same way from it
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, Protocol
 
 import pyarrow as pa
@@ -35,6 +35,10 @@ class TableSink(Protocol):
     """Where extracted rows go: the dataset store's `write_table`, bound to a dataset version."""
 
     def __call__(self, table: str, batches: Iterable[pa.RecordBatch], schema: pa.Schema) -> Any: ...
+
+
+# Sees an export's batches on their way to the sink (and hands them on).
+Observer = Callable[[Iterator[pa.RecordBatch]], Iterator[pa.RecordBatch]]
 
 
 def export_query(
@@ -102,10 +106,11 @@ def export_table(
     sink: TableSink,
     hooks: JobHooks,
     suspects: frozenset[str] | None = None,
+    observe: Observer | None = None,
 ) -> int:
     """Stream `table`'s subset rows from `session` (which holds the key sets the query joins) into
     `sink`; returns the rows written. Only the `suspects` columns (all, if None) are checked for
-    values that must travel as text."""
+    values that must travel as text. `observe` sees the batches on their way to the sink."""
     hooks.check_cancelled()
     query = export_query(resolved, keysets, table)
     as_text = (
@@ -119,7 +124,8 @@ def export_table(
     decimals = decimal_columns(resolved.table(table), as_text)
     schema, batches = normalize_numeric(schema, batches, table, decimals)
     counter = _RowCounter()
-    sink(table, _watched(read_ahead(batches, name=f"tdm-export-{table}"), hooks, counter), schema)
+    rows = _watched(read_ahead(batches, name=f"tdm-export-{table}"), hooks, counter)
+    sink(table, observe(rows) if observe is not None else rows, schema)
     return counter.rows
 
 

@@ -99,10 +99,12 @@ def extract_subset(
             stage="subset",
         )
         done = ahead.tables if ahead is not None else []
+        # An export ahead that is already over leaves its share of the sessions to the rest.
+        running = ahead is not None and not ahead.finished()
         counts = export_parallel(
             session,
             open_worker,
-            settings.workers - (1 if ahead is not None else 0),
+            settings.workers - (1 if running else 0),
             resolved,
             keysets,
             sink,

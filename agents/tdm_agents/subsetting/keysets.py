@@ -27,10 +27,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+import pyarrow as pa
 from psycopg import sql
 
 from tdm_agents.common.progress import JobHooks
 from tdm_agents.subsetting.completion import complete_parents
+from tdm_agents.subsetting.references import ReferenceCollector
 from tdm_agents.subsetting.source_session import SourceSession
 from tdm_agents.subsetting.sql_builder import (
     KeySpec,
@@ -43,6 +45,10 @@ from tdm_agents.subsetting.sql_builder import (
 )
 from tdm_agents.subsetting.validation import ResolvedRequest
 from tdm_metadata_store.snapshot import RelationshipInfo
+
+# References the upstream phase may take from an export (they load back into a TEMP table exactly).
+_INTEGER_TYPES = frozenset({"int2", "int4", "int8"})
+_INTEGER_WIDTHS = {"int2": pa.int16(), "int4": pa.int32(), "int8": pa.int64()}
 
 
 @dataclass
@@ -76,6 +82,8 @@ class KeySetBuilder:
         self.outcome = KeySetOutcome(counts=dict.fromkeys(self.tables, 0))
         # How each table's rows came in: "seed", or ("down", i) for downstream through relationship i.
         self._entries: dict[str, set] = {t: set() for t in self.tables}
+        # Tables exported ahead whose references to parents are gathered from their export.
+        self.collectors: dict[str, ReferenceCollector] = {}
 
     def keyset_name(self, table: str) -> str | None:
         """Name of the TEMP table holding `table`'s keys, or None when the table has no rows in play
@@ -332,21 +340,112 @@ class KeySetBuilder:
             # A parent whose key set is empty as the round starts holds this round's rows alone at
             # its end: the next round reads that key set, and no delta is written for it.
             fresh = {t for t in self.tables if not self.outcome.counts[t]}
+            gathered: list[tuple[str, int]] = []  # read from their export's references, last
             for child in sorted(sources):
                 for index in self._followed_parents(child):
                     if whole and self._entries[child] == {("down", index)}:
                         continue  # every row was found from its parent through this relationship
-                    rel = self.req.graph.relationships[index]
-                    candidates = self._parents_of(rel, self._relation(child, sources[child]))
-                    delta = self._expands_up(rel.parent_key) and rel.parent_key not in fresh
-                    if self._insert(rel.parent_key, candidates, Params(), capped=False, delta=delta):
-                        produced.add(rel.parent_key)
+                    if whole and index in self._gathering(child):
+                        gathered.append((child, index))
+                        continue
+                    source = self._relation(child, sources[child])
+                    if self._parents_found(index, source, fresh):
+                        produced.add(self.req.graph.relationships[index].parent_key)
+            for child, index in gathered:
+                if self._gathered_parents(child, index, sources[child], fresh):
+                    produced.add(self.req.graph.relationships[index].parent_key)
             self._advance(truncate=[t for t, name in sources.items() if name == self._current[t]])
             sources = {t: self.keyset_table(t) if t in fresh else self._current[t] for t in produced}
             whole = False
             self.hooks.progress(
                 "subset.upstream", self.outcome.upstream_rounds, None, f"{len(sources)} tables grew"
             )
+
+    def _parents_found(self, index: int, source: sql.Composable, fresh: set[str]) -> int:
+        """Add the parents along relationship `index` of the rows in `source`; returns how many."""
+        rel = self.req.graph.relationships[index]
+        candidates = self._parents_of(rel, source)
+        delta = self._expands_up(rel.parent_key) and rel.parent_key not in fresh
+        return self._insert(rel.parent_key, candidates, Params(), capped=False, delta=delta)
+
+    def gatherable(self, table: str) -> dict[int, list[str]]:
+        """For a table read through its parent's key set: the relationships the upstream phase
+        follows from it whose references are integers, with their columns (see `references`)."""
+        if table not in self.derived:
+            return {}
+        info = self.req.table(table)
+        found = {}
+        for index in self._followed_parents(table):
+            if self._entries[table] == {("down", index)}:
+                continue
+            columns = self.req.graph.relationships[index].child_columns
+            if all((c := info.column(n)) is not None and c.udt_name in _INTEGER_TYPES for n in columns):
+                found[index] = list(columns)
+        return found
+
+    def _gathering(self, table: str) -> dict[int, list[str]]:
+        collector = self.collectors.get(table)
+        return collector.references if collector is not None else {}
+
+    def _gathered_parents(self, table: str, index: int, source: str, fresh: set[str]) -> int:
+        """Add the parents along `index` of `table`'s rows from the references its export gathered,
+        once it is done (straight into an empty key set when they are its whole key, else through a
+        TEMP table); from the table itself when they could not all be gathered."""
+        references = self.collectors[table].wait(self.hooks.check_cancelled)
+        if references is None:
+            return self._parents_found(index, self._relation(table, source), fresh)
+        rows = references.get(index)
+        keys = self._as_parent_keys(index, rows, fresh) if rows is not None else None
+        if keys is not None:
+            parent = self.req.graph.relationships[index].parent_key
+            self.session.ingest(self.keyset_table(parent), pa.RecordBatchReader.from_batches(
+                keys.schema, keys.to_batches()
+            ))  # fmt: skip
+            self.outcome.counts[parent] += keys.num_rows
+            return keys.num_rows
+        name = f"_tdm_r{index}"
+        rel = self.req.graph.relationships[index]
+        columns = sql.SQL(", ").join(sql.Identifier(c) for c in rel.child_columns)
+        self._run(
+            sql.SQL("CREATE TEMP TABLE {} AS SELECT {} FROM {} WITH NO DATA").format(
+                sql.Identifier(name), columns, table_ident(self.req.table(table))
+            )
+        )
+        if rows is not None:
+            rows = rows.select(list(rel.child_columns))
+            self.session.ingest(name, pa.RecordBatchReader.from_batches(rows.schema, rows.to_batches()))
+        return self._parents_found(index, sql.Identifier(name), fresh)
+
+    def _as_parent_keys(self, index: int, rows: pa.Table, fresh: set[str]) -> pa.Table | None:
+        """`rows` (distinct, non-null references along `index`) as rows of the parent's key set,
+        when they are exactly that: the parent's whole integer key, a real foreign key (the rows
+        exist), and a key set still empty (nothing to leave out) since the round began (no delta
+        to fill: the next round reads it whole). None otherwise."""
+        rel = self.req.graph.relationships[index]
+        parent, key = rel.parent_key, self.keys[rel.parent_key]
+        straight = (
+            not rel.is_virtual
+            and not key.uses_ctid
+            and not self.carried[parent]
+            and set(rel.parent_columns) == set(key.columns)
+            and self.outcome.counts[parent] == 0
+            and parent in fresh
+        )
+        if not straight:
+            return None
+        info = self.req.table(parent)
+        arrays, names = [], []
+        for column in key.columns:
+            width = _INTEGER_WIDTHS.get(getattr(info.column(column), "udt_name", ""))
+            if width is None:
+                return None
+            values = rows.column(rel.child_columns[rel.parent_columns.index(column)])
+            try:
+                arrays.append(values.cast(width))
+            except pa.ArrowInvalid:  # a reference out of the parent's range: let SQL say so
+                return None
+            names.append(column)
+        return pa.table(arrays, names=names)
 
     def _estimate_derived(self) -> None:
         """Row counts of the tables read through their parent, from the parent's and the tables'

@@ -15,7 +15,7 @@ Sinks are called from several threads at once, one table each; hooks are seriali
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 
 import pyarrow as pa
@@ -23,7 +23,7 @@ from psycopg import sql
 
 from tdm_agents.common.progress import JobHooks
 from tdm_agents.subsetting.errors import SourceConnectionLost, SubsetExtractionError
-from tdm_agents.subsetting.export import TableSink, export_table, keysets_read
+from tdm_agents.subsetting.export import Observer, TableSink, export_table, keysets_read
 from tdm_agents.subsetting.keysets import KeySetBuilder
 from tdm_agents.subsetting.source_session import SourceSession
 from tdm_agents.subsetting.sql_builder import table_ident
@@ -221,12 +221,17 @@ def export_share(
     hooks: SharedHooks,
     suspects: Callable[[str], frozenset[str] | None],
     counts: dict[str, int],
+    observers: Mapping[str, Observer] | None = None,
 ) -> None:
     """Export `share` on `session`, one table after another, into `counts`; a failure is recorded
-    in `hooks` (which stops the other sessions), never raised."""
+    in `hooks` (which stops the other sessions), never raised. `observers` see the batches of
+    their tables on the way to the sink."""
+    observers = observers or {}
     try:
         for table in share:
-            counts[table] = export_table(session, resolved, keysets, table, sink, hooks, suspects(table))
+            counts[table] = export_table(
+                session, resolved, keysets, table, sink, hooks, suspects(table), observers.get(table)
+            )
             hooks.table_done(table)
     except BaseException as exc:
         hooks.fail(exc)

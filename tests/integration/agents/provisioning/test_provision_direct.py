@@ -219,6 +219,45 @@ def test_a_deferred_table_is_loaded_as_soon_as_the_target_is_free(subset, local_
     assert outcome["smoke_test_results"]["passed"], outcome["smoke_test_results"]
 
 
+def test_keys_are_built_between_tables_and_a_table_arriving_meanwhile_waits(
+    subset, local_store, fresh_db_url
+):
+    """After each table loaded through the tee, the loader builds keys while the target would wait
+    for the next one; a table handed over meanwhile waits for the keys (short) instead of being
+    deferred to the store and read back."""
+    url, snapshot, resolved = subset
+    extracted = MemorySink()
+    result = extract_subset(url, snapshot, resolved, extracted)
+    version = str(uuid.uuid4())
+
+    def store(table, batches, schema):
+        return local_store.write_table(version, table, batches, schema)
+
+    def stored(table):
+        return local_store.read_table(version, table, allow_incomplete=True)
+
+    with deliver(fresh_db_url, snapshot, resolved.output_tables(), ProvisionOptions()) as delivery:
+        tee = delivery.tee(store, stored)
+        tables = delivery.session.layout.tables
+        order = delivery.session.order
+        keyed_first = next(i for i, t in enumerate(order) if tables[t].info.primary_key)
+        for key in order[: keyed_first + 1]:
+            tee(key, *_stream(extracted, key))
+        table = tables[order[keyed_first]].qualified
+        keyed = "SELECT count(*) FROM pg_constraint WHERE contype = 'p' AND conrelid = %s::regclass"
+        deadline = time.monotonic() + 10
+        while delivery.session.conn.execute(keyed, [table]).fetchone()[0] == 0:
+            assert time.monotonic() < deadline, f"{table} got no primary key before the next table"
+            time.sleep(0.01)
+        for key in order[keyed_first + 1 :]:
+            tee(key, *_stream(extracted, key))
+        assert delivery.deferred == {}, "no table was deferred while keys were built"
+        outcome = delivery.complete(result.row_counts, stored)
+        delivery.commit()
+    assert outcome["row_counts"] == result.row_counts
+    assert outcome["smoke_test_results"]["passed"], outcome["smoke_test_results"]
+
+
 def test_a_deferred_tables_failure_rolls_the_target_back(subset, local_store, pg_server_url, source_db_url):
     url, snapshot, resolved = subset
     target = _preloaded_target(pg_server_url, source_db_url, local_store)
