@@ -71,12 +71,14 @@ class ExportAhead:
         hooks: SharedHooks,
         suspects: Callable[[str], frozenset[str] | None],
     ) -> None:
+        # The upstream phase takes these tables' references from their export (see `references`)
+        # and waits for them: they go first.
+        collectors = {t: ReferenceCollector(t, found) for t in tables if (found := keysets.gatherable(t))}
+        tables = [t for t in tables if t in collectors] + [t for t in tables if t not in collectors]
         self.tables, self._worker, self._closed = tables, worker, False
         self.counts: dict[str, int] = {}
         # On the key-set session, before it goes on: nothing else may run there meanwhile.
         copy_keysets(main, worker, resolved, keysets, tables)
-        # The upstream phase takes these tables' references from their export (see `references`).
-        collectors = {t: ReferenceCollector(t, found) for t in tables if (found := keysets.gatherable(t))}
         keysets.collectors.update(collectors)
         observers = {t: c.observe for t, c in collectors.items()}
         self._thread = threading.Thread(
