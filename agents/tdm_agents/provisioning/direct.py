@@ -74,6 +74,7 @@ class DirectDelivery:
         self.target = threading.Lock()  # held by whoever is loading a table into the target
         self.broken = False  # a leg failed: the target transaction is aborted and takes no more COPYs
         self.copying = False  # the target's holder is loading a table (not building keys)
+        self._waiting, self._waiting_lock = 0, threading.Lock()  # tables waiting for the key builds
         self._late: LateLoader | None = None
 
     def tee(self, sink: TableSink, read_stored: StoredReader | None = None) -> TableSink:
@@ -89,8 +90,15 @@ class DirectDelivery:
                 self._late.raise_error()  # the target failed to load a table: stop here
             acquired = self.target.acquire(blocking=False)
             if not acquired and not self.copying:
-                # Held to build keys, which takes moments: wait, rather than read the table back later.
-                acquired = self.target.acquire()
+                # Held to build keys, which stop at the next statement for a table that waits: wait,
+                # rather than read the table back from the store later.
+                with self._waiting_lock:
+                    self._waiting += 1
+                try:
+                    acquired = self.target.acquire()
+                finally:
+                    with self._waiting_lock:
+                        self._waiting -= 1
             if not acquired:
                 self.deferred[table] = schema  # the target is busy with another table: load it later
                 written = sink(table, batches, schema)
@@ -156,6 +164,10 @@ class DirectDelivery:
             raise failure[0]
         return outcome
 
+    def table_waiting(self) -> bool:
+        """Whether a table waits for the target (held to build keys)."""
+        return self._waiting > 0
+
     def commit(self) -> None:
         """Make the delivered rows visible in the target."""
         self.session.commit()
@@ -204,7 +216,7 @@ class LateLoader:
                             delivery.copying = False
                     if self._tables.empty():
                         # Nothing else to load yet: build what keys can be, rather than at the end.
-                        delivery.session.build_keys()
+                        delivery.session.build_keys(until=delivery.table_waiting)
                 except BaseException as exc:  # noqa: BLE001 - raised in the caller by finish()
                     delivery.broken = True
                     self._error = exc

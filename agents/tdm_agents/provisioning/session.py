@@ -198,15 +198,20 @@ class ProvisionSession:
             "sequences_advanced": sequences,
         }
 
-    def build_keys(self) -> None:
+    def build_keys(self, until: Callable[[], bool] | None = None) -> None:
         """Keys and indexes of the loaded tables not keyed yet, then the foreign keys between keyed
         tables not added yet. `finish` calls it; calling it earlier, while the target would
-        otherwise wait for the next table, takes that work off the end of the run."""
+        otherwise wait for the next table, takes that work off the end of the run. With `until`,
+        it stops between two tables' keys or two foreign keys once `until()` is true (the rest
+        is built by a later call)."""
         conn = self.conn
         ready = [k for k in self.order if k in self.loaded and k not in self._keyed]
         if ready and not self._keyed:
             _execute(conn, "set the index build memory", _setting("maintenance_work_mem", INDEX_BUILD_MEMORY))
+        stop = until or (lambda: False)
         for key in ready:
+            if stop():
+                return
             for statement in self._plan.after_load.get(key, []):
                 _execute(conn, "create keys and indexes", statement)
             # Fresh tables have no statistics: without them the planner can pick a plan for a foreign
@@ -217,6 +222,8 @@ class ProvisionSession:
             self._keyed.add(key)
         for index, step in enumerate(self._plan.foreign_keys):
             if index not in self._linked and step.child in self._keyed and step.parent in self._keyed:
+                if stop():
+                    return
                 _execute(conn, "create foreign keys", step.statement)
                 self._linked.add(index)
 

@@ -116,7 +116,9 @@ def assign(
     resolved: ResolvedRequest, keysets: KeySetBuilder, tables: list[str], sessions: int
 ) -> list[list[str]]:
     """Tables per session, biggest first to the least loaded; tables whose key sets cannot be
-    copied go to the first session. Each share keeps load order."""
+    copied go to the first session. Each session exports its biggest table first: a sink that
+    can take one table at a time (a target's COPY) then takes that one as it streams, and the
+    small ones after."""
     loads = [0.0] * sessions
     shares: list[list[str]] = [[] for _ in range(sessions)]
     for table in sorted(tables, key=lambda t: -export_cost(resolved, keysets, t)):
@@ -128,8 +130,7 @@ def assign(
         best = min(range(sessions if movable else 1), key=lambda i: loads[i] + costs[i])
         loads[best] += costs[best]
         shares[best].append(table)
-    order = {t: i for i, t in enumerate(tables)}
-    return [sorted(share, key=order.__getitem__) for share in shares]
+    return shares
 
 
 def export_cost(resolved: ResolvedRequest, keysets: KeySetBuilder, table: str) -> float:

@@ -364,3 +364,30 @@ def test_the_target_finishes_while_the_dataset_is_verified(subset, local_store, 
         assert outcome["smoke_test_results"]["passed"], outcome["smoke_test_results"]
     finally:
         drop_database(pg_server_url, target)
+
+
+def test_key_builds_stop_between_statements_when_a_table_waits(subset, local_store, fresh_db_url):
+    """`build_keys(until=...)` stops before the next table's keys or foreign key once `until()` is
+    true; a later call builds the rest."""
+    from tdm_agents.provisioning.session import open_session
+
+    url, snapshot, resolved = subset
+    extracted = MemorySink()
+    result = extract_subset(url, snapshot, resolved, extracted)
+    with open_session(fresh_db_url, snapshot, resolved.output_tables(), ProvisionOptions()) as session:
+        for table in session.order:
+            batches, schema = _stream(extracted, table)
+            session.load(table, schema, batches)
+        asked: list[int] = []
+
+        def after_two() -> bool:
+            asked.append(1)
+            return len(asked) > 2
+
+        session.build_keys(until=after_two)
+        assert len(session._keyed) == 2, "two tables keyed, then it stopped"
+        assert not session._linked
+        session.build_keys()
+        assert len(session._keyed) == len(session.order)
+        outcome = session.finish(result.row_counts)
+        assert outcome["smoke_test_results"]["passed"], outcome["smoke_test_results"]
