@@ -395,7 +395,9 @@ class KeySetBuilder:
         if references is None:
             return self._parents_found(index, self._relation(table, source), fresh)
         rows = references.get(index)
-        keys = self._as_parent_keys(index, rows, fresh) if rows is not None else None
+        if rows is None:
+            return 0  # no row references a parent along `index`
+        keys = self._as_parent_keys(index, rows, fresh)
         if keys is not None:
             parent = self.req.graph.relationships[index].parent_key
             self.session.ingest(self.keyset_table(parent), pa.RecordBatchReader.from_batches(
@@ -411,9 +413,8 @@ class KeySetBuilder:
                 sql.Identifier(name), columns, table_ident(self.req.table(table))
             )
         )
-        if rows is not None:
-            rows = rows.select(list(rel.child_columns))
-            self.session.ingest(name, pa.RecordBatchReader.from_batches(rows.schema, rows.to_batches()))
+        rows = rows.select(list(rel.child_columns))
+        self.session.ingest(name, pa.RecordBatchReader.from_batches(rows.schema, rows.to_batches()))
         return self._parents_found(index, sql.Identifier(name), fresh)
 
     def _as_parent_keys(self, index: int, rows: pa.Table, fresh: set[str]) -> pa.Table | None:

@@ -21,7 +21,8 @@ import pyarrow as pa
 
 # Beyond this many distinct references per relationship, the key-set session finds them in SQL.
 MAX_DISTINCT = 2_000_000
-# Per-batch distinct values are merged once this many have piled up.
+# Per-batch distinct values are merged once this many have piled up (or twice what the last merge
+# kept, so that merging costs a bounded share of the gathering).
 _COMPACT_ROWS = 500_000
 _WAIT_S = 0.1
 
@@ -33,6 +34,7 @@ class ReferenceCollector:
         self.table, self.references = table, references
         self._parts: dict[int, list[pa.Table]] = {i: [] for i in references}
         self._rows = dict.fromkeys(references, 0)
+        self._merge_at = dict.fromkeys(references, _COMPACT_ROWS)
         self._given_up = False
         self._complete = False
         self._done = threading.Event()
@@ -57,9 +59,10 @@ class ReferenceCollector:
             part = _distinct(pa.Table.from_batches([batch.select(columns)]))
             self._parts[index].append(part)
             self._rows[index] += part.num_rows
-            if self._rows[index] > _COMPACT_ROWS:
+            if self._rows[index] > min(self._merge_at[index], MAX_DISTINCT):
                 merged = _distinct(pa.concat_tables(self._parts[index]))
                 self._parts[index], self._rows[index] = [merged], merged.num_rows
+                self._merge_at[index] = max(_COMPACT_ROWS, 2 * merged.num_rows)
                 if merged.num_rows > MAX_DISTINCT:
                     self._given_up = True
                     self._parts.clear()
