@@ -2,9 +2,9 @@
 
 Each table in play gets a key-set TEMP table (its identifying columns, or `tid`, plus the columns
 of its references to parents, carried along so that finding parents never re-reads a big child
-table) and two delta tables holding the rows added in the previous and the current round. Rounds run semi-joins from
-deltas, so work is proportional to what is new, and stop when a round adds nothing: that fixed
-point is what handles cycles and self-references. No key ever travels to Python.
+table) and two delta tables holding the rows added in the previous and the current round.
+Rounds run semi-joins from deltas, so work is proportional to what is new, and stop when a round
+adds nothing: that fixed point is what handles cycles and self-references.
 
 1. Targets: filters, date range and sampling, then the cap (deterministic ORDER BY key).
 2. Downstream: children of rows added in the previous round, along followed relationships, up to
@@ -20,6 +20,8 @@ A leaf child that nothing else can add rows to (see `_read_through_parent`), suc
 below orders, gets no key set at all: its rows are exactly the children of its parent's final key
 set, so the export and the upstream phase read it through that key set. Writing its keys would
 cost a pass over it, and joining them back in the export twice what the parent's keys cost.
+When such a table is exported ahead, its parents are found from the references its export
+gathered (see `references`) instead of from a second pass over it.
 """
 
 from __future__ import annotations
