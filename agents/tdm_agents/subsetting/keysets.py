@@ -51,6 +51,8 @@ from tdm_metadata_store.snapshot import RelationshipInfo
 # References the upstream phase may take from an export (they load back into a TEMP table exactly).
 _INTEGER_TYPES = frozenset({"int2", "int4", "int8"})
 _INTEGER_WIDTHS = {"int2": pa.int16(), "int4": pa.int32(), "int8": pa.int64()}
+# A key set or delta read by a round gets statistics first from this many rows on.
+_ANALYZE_ROWS = 1_000
 
 
 @dataclass
@@ -86,6 +88,8 @@ class KeySetBuilder:
         self._entries: dict[str, set] = {t: set() for t in self.tables}
         # Tables exported ahead whose references to parents are gathered from their export.
         self.collectors: dict[str, ReferenceCollector] = {}
+        # Key sets filled by `ingest`, which gives them statistics, and not written since.
+        self._ingested: set[str] = set()
 
     def keyset_name(self, table: str) -> str | None:
         """Name of the TEMP table holding `table`'s keys, or None when the table has no rows in play
@@ -228,6 +232,19 @@ class KeySetBuilder:
         if names:
             self._run(sql.SQL("ANALYZE {}").format(sql.SQL(", ").join(names)))
 
+    def _analyze_sources(self, names: dict[str, str]) -> None:
+        """Statistics for the key sets or deltas a round is about to read (`names`, per table), where
+        they may hold many rows: without them the planner takes 200 distinct keys and may probe an
+        index once per key where one hash join is twice as fast (TPC-H SF1: orders of 15k sampled
+        customers, 0.53 s vs 0.25 s)."""
+        big = [
+            sql.Identifier(name)
+            for table, name in sorted(names.items())
+            if self.outcome.counts[table] >= _ANALYZE_ROWS and name not in self._ingested
+        ]
+        if big:
+            self._run(sql.SQL("ANALYZE {}").format(sql.SQL(", ").join(big)))
+
     def _carried_columns(self, table: str) -> list[str]:
         """Columns of `table`'s followed references to parents that are not already key columns."""
         carried: list[str] = []
@@ -309,6 +326,7 @@ class KeySetBuilder:
         active = {t for t in self.req.targets if self.outcome.counts[t]}
         while active and (self.req.max_depth is None or self.outcome.downstream_rounds < self.req.max_depth):
             self.outcome.downstream_rounds += 1
+            self._analyze_sources({t: self._current[t] for t in active})
             produced: set[str] = set()
             for parent in sorted(active):
                 for index in self._followed_children(parent):
@@ -338,6 +356,7 @@ class KeySetBuilder:
             sources = {t: self.keyset_table(t) for t in self.tables if self.outcome.counts[t]}
         while sources:
             self.outcome.upstream_rounds += 1
+            self._analyze_sources({t: name for t, name in sources.items() if t not in self.derived})
             produced: set[str] = set()
             # A parent whose key set is empty as the round starts holds this round's rows alone at
             # its end: the next round reads that key set, and no delta is written for it.
@@ -406,6 +425,7 @@ class KeySetBuilder:
                 keys.schema, keys.to_batches()
             ))  # fmt: skip
             self.outcome.counts[parent] += keys.num_rows
+            self._ingested.add(self.keyset_table(parent))
             return keys.num_rows
         name = f"_tdm_r{index}"
         rel = self.req.graph.relationships[index]
@@ -537,6 +557,7 @@ class KeySetBuilder:
         so the anti-join against the key set also sees rows added earlier in the same round.
         """
         self.hooks.check_cancelled()
+        self._ingested.discard(self.keyset_table(table))
         key, keyset = self.keys[table], sql.Identifier(self.keyset_table(table))
         cap = self.req.caps.get(table) if capped else None
         room = None if cap is None else max(cap - self.outcome.counts[table], 0)
