@@ -183,9 +183,8 @@ def _first_two_arrive_together(delivery, extracted, store, tables, read_stored=N
     return second
 
 
-def test_a_deferred_table_is_loaded_as_soon_as_the_target_is_free(subset, local_store, fresh_db_url):
-    """Given a reader of the store, the tee loads a deferred table on a thread of its own once the
-    target's COPY is done, without waiting for `complete`."""
+def _extracted_with_store(subset, local_store):
+    """The subset extracted once (result, rows), and a writer and reader of a new stored version."""
     url, snapshot, resolved = subset
     extracted = MemorySink()
     result = extract_subset(url, snapshot, resolved, extracted)
@@ -196,6 +195,15 @@ def test_a_deferred_table_is_loaded_as_soon_as_the_target_is_free(subset, local_
 
     def stored(table):
         return local_store.read_table(version, table, allow_incomplete=True)
+
+    return result, extracted, store, stored
+
+
+def test_a_deferred_table_is_loaded_as_soon_as_the_target_is_free(subset, local_store, fresh_db_url):
+    """Given a reader of the store, the tee loads a deferred table on a thread of its own once the
+    target's COPY is done, without waiting for `complete`."""
+    _, snapshot, resolved = subset
+    result, extracted, store, stored = _extracted_with_store(subset, local_store)
 
     with deliver(fresh_db_url, snapshot, resolved.output_tables(), ProvisionOptions()) as delivery:
         second = _first_two_arrive_together(delivery, extracted, store, resolved.output_tables(), stored)
@@ -225,16 +233,8 @@ def test_keys_are_built_between_tables_and_a_table_arriving_meanwhile_waits(
     """After each table loaded through the tee, the loader builds keys while the target would wait
     for the next one; a table handed over meanwhile waits for the keys (short) instead of being
     deferred to the store and read back."""
-    url, snapshot, resolved = subset
-    extracted = MemorySink()
-    result = extract_subset(url, snapshot, resolved, extracted)
-    version = str(uuid.uuid4())
-
-    def store(table, batches, schema):
-        return local_store.write_table(version, table, batches, schema)
-
-    def stored(table):
-        return local_store.read_table(version, table, allow_incomplete=True)
+    _, snapshot, resolved = subset
+    result, extracted, store, stored = _extracted_with_store(subset, local_store)
 
     with deliver(fresh_db_url, snapshot, resolved.output_tables(), ProvisionOptions()) as delivery:
         tee = delivery.tee(store, stored)
