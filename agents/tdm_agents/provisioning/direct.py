@@ -43,6 +43,8 @@ class TableSink(Protocol):
 
 
 StoredReader = Callable[[str], Iterable[pa.RecordBatch]]
+# How often a table waiting for the key builds looks whether the target has started a COPY instead.
+_KEYS_POLL_S = 0.02
 
 
 @contextmanager
@@ -88,17 +90,9 @@ class DirectDelivery:
         def tee_sink(table: str, batches: Iterable[pa.RecordBatch], schema: pa.Schema) -> Any:
             if self._late is not None:
                 self._late.raise_error()  # the target failed to load a table: stop here
-            acquired = self.target.acquire(blocking=False)
-            if not acquired and not self.copying:
-                # Held to build keys, which stop at the next statement for a table that waits: wait,
-                # rather than read the table back from the store later.
-                with self._waiting_lock:
-                    self._waiting += 1
-                try:
-                    acquired = self.target.acquire()
-                finally:
-                    with self._waiting_lock:
-                        self._waiting -= 1
+            acquired = self.target.acquire(blocking=False) or (
+                self._late is not None and self._wait_for_keys()
+            )
             if not acquired:
                 self.deferred[table] = schema  # the target is busy with another table: load it later
                 written = sink(table, batches, schema)
@@ -163,6 +157,21 @@ class DirectDelivery:
         if failure:
             raise failure[0]
         return outcome
+
+    def _wait_for_keys(self) -> bool:
+        """Wait for the target while it is held to build keys, which stop at the next statement for
+        a table that waits (better than reading the table back from the store later); give up as
+        soon as the target loads another table, which may take long."""
+        with self._waiting_lock:
+            self._waiting += 1
+        try:
+            while not self.copying:
+                if self.target.acquire(timeout=_KEYS_POLL_S):
+                    return True
+            return False
+        finally:
+            with self._waiting_lock:
+                self._waiting -= 1
 
     def table_waiting(self) -> bool:
         """Whether a table waits for the target (held to build keys)."""

@@ -48,8 +48,7 @@ from tdm_agents.subsetting.sql_builder import (
 from tdm_agents.subsetting.validation import ResolvedRequest
 from tdm_metadata_store.snapshot import RelationshipInfo
 
-# References the upstream phase may take from an export (they load back into a TEMP table exactly).
-_INTEGER_TYPES = frozenset({"int2", "int4", "int8"})
+# References the upstream phase may take from an export (they load back exactly), by column type.
 _INTEGER_WIDTHS = {"int2": pa.int16(), "int4": pa.int32(), "int8": pa.int64()}
 # A key set or delta read by a round gets statistics first from this many rows on.
 _ANALYZE_ROWS = 1_000
@@ -400,7 +399,7 @@ class KeySetBuilder:
             if self._entries[table] == {("down", index)}:
                 continue
             columns = self.req.graph.relationships[index].child_columns
-            if all((c := info.column(n)) is not None and c.udt_name in _INTEGER_TYPES for n in columns):
+            if all((c := info.column(n)) is not None and c.udt_name in _INTEGER_WIDTHS for n in columns):
                 found[index] = list(columns)
         return found
 

@@ -5,7 +5,8 @@ is exported ahead while the upstream phase looks for its parents; finding them i
 whole table a second time on the key-set session (TPC-H SF1: a pass over 6M lineitem rows, as
 long as the export's own). Its rows already pass through here on their way to the sink, so the
 distinct values of each followed reference are taken from the export's batches instead; the
-upstream phase waits for them, loads them into a TEMP table and finds the parents from there.
+upstream phase waits for them and loads them into the parent's key set (or into a TEMP table the
+parents are looked up from).
 
 Only integer references are gathered (they load back exactly), and only up to a bound: a table
 with more distinct references than `MAX_DISTINCT` gives up, and its parents are found in SQL, so
@@ -50,10 +51,6 @@ class ReferenceCollector:
         finally:
             self._done.set()
 
-    def abandon(self) -> None:
-        """The table will not be exported here (its export never started): the waiter goes to SQL."""
-        self._done.set()
-
     def _gather(self, batch: pa.RecordBatch) -> None:
         for index, columns in self.references.items():
             part = _distinct(pa.Table.from_batches([batch.select(columns)]))
@@ -70,7 +67,7 @@ class ReferenceCollector:
 
     def wait(self, stop: Callable[[], None]) -> dict[int, pa.Table] | None:
         """The distinct references per relationship once the export is done (a relationship with
-        none is absent), or None when they were not all gathered (given up, abandoned, failed).
+        none is absent), or None when they were not all gathered (given up, or the export stopped).
         `stop` is called while waiting, to raise when the run is failing or cancelled."""
         while not self._done.wait(_WAIT_S):
             stop()
