@@ -82,8 +82,7 @@ def planned_run(
 
 
 def _provisioned_next(steps: list[str]) -> bool:
-    subset, provision = str(Step.SUBSET), str(Step.PROVISION)
-    return subset in steps and steps[steps.index(subset) + 1 : steps.index(subset) + 2] == [provision]
+    return (str(Step.SUBSET), str(Step.PROVISION)) in zip(steps, steps[1:], strict=False)
 
 
 def extract_and_deliver(
