@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import random
 import struct
 
 import pyarrow as pa
 import pytest
 
-from tdm_agents.provisioning.numeric_wire import NumericTextError, numeric_binary
+from tdm_agents.provisioning.numeric_wire import NumericTextError, _encode_one, numeric_binary
 
 
 def _decode(raw: bytes) -> tuple[int, int, int, list[int]]:
@@ -67,8 +68,42 @@ def test_nulls_stay_null_between_fast_and_slow_values():
     ]
 
 
-@pytest.mark.parametrize("text", ["abc", "", "1_000", "0x1F", "1e1001", "1.2.3", "--1"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "abc",
+        "",
+        "1_000",
+        "0x1F",
+        "-0X1f",
+        "1e1001",
+        "1.2.3",
+        "--1",
+        "-",
+        ".",
+        "\u0663",
+        "\uff11\uff12",
+        "\u00a05",
+    ],
+)
 def test_what_numeric_input_refuses_is_refused(text):
     with pytest.raises(NumericTextError) as failure:
         numeric_binary(pa.array(["1", text]))
     assert text not in str(failure.value) or not text
+
+
+def test_every_plain_decimal_up_to_fifteen_digits_encodes_as_the_exact_path_does():
+    rng = random.Random(7)
+    values = []
+    for digits in range(1, 16):
+        for scale in range(digits + 1):
+            number = str(rng.randrange(10 ** (digits - 1), 10**digits))
+            text = f"{number[: digits - scale] or '0'}.{number[digits - scale :]}" if scale else number
+            values += [text, "-" + text]
+    fast = numeric_binary(pa.array([*values, None])).to_pylist()
+    assert fast[-1] is None
+    assert [_decode(v) for v in fast[:-1]] == [_decode(_encode_one(v)) for v in values]
+
+
+def test_a_column_of_nulls_stays_null():
+    assert numeric_binary(pa.array([None, None], pa.string())).to_pylist() == [None, None]
