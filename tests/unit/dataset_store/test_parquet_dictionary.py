@@ -1,4 +1,5 @@
-"""Which columns the Parquet writer dictionary-encodes: those with few distinct values."""
+"""Which columns the Parquet writer dictionary-encodes (those with few distinct values) and which
+get min/max statistics."""
 
 from __future__ import annotations
 
@@ -74,3 +75,16 @@ def test_an_empty_table_is_still_a_readable_file():
     schema = _batch().schema
     assert write_batches(HashingWriter(sink), [], schema) == 0
     assert pq.read_table(io.BytesIO(sink.data.getvalue())).num_rows == 0
+
+
+def test_statistics_are_kept_for_all_but_free_text_and_bytes():
+    sink = _Buffer()
+    batch = _batch().append_column("blob", pa.array([i.to_bytes(2, "big") for i in range(1000)]))
+    write_batches(HashingWriter(sink), [batch], batch.schema)
+    group = pq.ParquetFile(io.BytesIO(sink.data.getvalue())).metadata.row_group(0)
+    with_bounds = {
+        group.column(i).path_in_schema
+        for i in range(group.num_columns)
+        if group.column(i).statistics is not None and group.column(i).statistics.has_min_max
+    }
+    assert with_bounds == {"id", "status"}
