@@ -445,14 +445,7 @@ class KeySetBuilder:
         to fill: the next round reads it whole). None otherwise."""
         rel = self.req.graph.relationships[index]
         parent, key = rel.parent_key, self.keys[rel.parent_key]
-        straight = (
-            not rel.is_virtual
-            and not key.uses_ctid
-            and not self.carried[parent]
-            and set(rel.parent_columns) == set(key.columns)
-            and self.outcome.counts[parent] == 0
-            and parent in fresh
-        )
+        straight = self._references_are_keys(rel) and self.outcome.counts[parent] == 0 and parent in fresh
         if not straight:
             return None
         info = self.req.table(parent)
@@ -518,18 +511,23 @@ class KeySetBuilder:
             self._select_row(rel.child_key, "c"), table_ident(self.req.table(rel.child_key)), where_all(parts)
         )
 
+    def _references_are_keys(self, rel: RelationshipInfo) -> bool:
+        """Whether `rel`'s references are whole rows of its parent's key set, parents that exist: the
+        parent's whole key (no ctid, no carried columns) along a real foreign key (a virtual one
+        guarantees no row, so it goes through the parent table)."""
+        key = self.keys[rel.parent_key]
+        return (
+            not rel.is_virtual
+            and not key.uses_ctid
+            and not self.carried[rel.parent_key]
+            and set(rel.parent_columns) == set(key.columns)
+        )
+
     def _parents_of(self, rel: RelationshipInfo, source: sql.Composable) -> sql.Composable:
         """Rows of the parent table referenced by the rows in `source` (their references are carried)."""
         parent, parent_key = rel.parent_key, self.keys[rel.parent_key]
-        shortcut = (
-            not rel.is_virtual
-            and not parent_key.uses_ctid
-            and not self.carried[parent]
-            and set(rel.parent_columns) == set(parent_key.columns)
-        )
-        if shortcut:
+        if self._references_are_keys(rel):
             # The references are the parent's whole key-set row: no need to read the parent table.
-            # (A real foreign key guarantees the row exists; a virtual one goes the long way.)
             mapped = [rel.child_columns[rel.parent_columns.index(col)] for col in parent_key.columns]
             select = sql.SQL(", ").join(
                 sql.SQL("{} AS {}").format(sql.Identifier("d", m), sql.Identifier(p))
