@@ -10,6 +10,10 @@ PYTEST_ARGS ?=
 # Test processes (pytest-xdist): two per CPU, since most tests wait on servers, workers or a browser
 # for much of their time; `make test PYTEST_WORKERS=0` runs in one process.
 PYTEST_WORKERS ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) * 2 )))
+# The suite starts dozens of Python processes (xdist workers, workers, the CLI, API servers); where
+# the environment sets PYTHONDONTWRITEBYTECODE, each would compile the project's modules and rewrite
+# the tests' asserts again. Their bytecode goes to the usual (ignored) __pycache__ directories.
+PYTEST_ENV := env -u PYTHONDONTWRITEBYTECODE
 
 .PHONY: demo test lint fmt typecheck imports bench openapi ui ui-test ui-client install install-test clean
 
@@ -63,7 +67,7 @@ test: $(STAMP_TEST)
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 	$(BIN)/mypy
-	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
+	$(PYTEST_ENV) $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 lint: $(STAMP_TEST)
 	$(BIN)/ruff check .

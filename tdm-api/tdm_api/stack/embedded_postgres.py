@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from tdm_api.stack.pids import process_alive
@@ -39,6 +39,10 @@ class EmbeddedPostgres:
     data_dir: Path
     port: int | None = None
     password: str | None = None
+    # Server settings passed at start (`-c name=value`), after and so over the defaults below:
+    # command-line settings also win over ALTER SYSTEM, so a caller that must change one of the
+    # defaults (a throwaway test server without fsync) says so here.
+    settings: dict[str, str] = field(default_factory=dict)
 
     @property
     def url(self) -> str:
@@ -166,6 +170,7 @@ class EmbeddedPostgres:
             f"-h 127.0.0.1 -p {self.port} -k {socket_dir} -c max_connections=300 "
             f"-c shared_buffers=256MB -c fsync=on -c max_prepared_transactions=50"
         )
+        options += "".join(f" -c {name}={value}" for name, value in self.settings.items())
         subprocess.run(
             [
                 str(_binaries() / "pg_ctl"),

@@ -23,6 +23,8 @@ pytestmark = [
     ),
     pytest.mark.slow,
     pytest.mark.timeout(300),
+    # One test process imports SDV (and torch) for all of them, not one per process.
+    pytest.mark.xdist_group("sdv"),
 ]
 SETTINGS = SyntheticSettings(synthetic_batch_rows=1_000, synthetic_pool_size=300)
 
