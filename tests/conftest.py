@@ -3,6 +3,7 @@
 pytest_plugins = [
     "tests.fixtures.run_shared",
     "tests.fixtures.scheduling",
+    "tests.fixtures.gc_freeze",
     "tests.fixtures.containers",
     "tests.fixtures.postgres",
     "tests.fixtures.metadata",

@@ -8,6 +8,7 @@ them from their last PostgreSQL checkpoint.
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import signal
@@ -239,6 +240,10 @@ def main(argv: list[str] | None = None) -> None:
     worker = Worker(services, settings)
     signal.signal(signal.SIGTERM, worker.stop)
     signal.signal(signal.SIGINT, worker.stop)
+    # What is loaded by now (modules, settings, pools) lives as long as the process: out of the
+    # cyclic collector's reach, so full collections during jobs do not walk it again.
+    gc.collect()
+    gc.freeze()
     try:
         worker.run()
     finally:
