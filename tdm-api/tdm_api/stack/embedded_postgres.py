@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -170,7 +171,8 @@ class EmbeddedPostgres:
             f"-h 127.0.0.1 -p {self.port} -k {socket_dir} -c max_connections=300 "
             f"-c shared_buffers=256MB -c fsync=on -c max_prepared_transactions=50"
         )
-        options += "".join(f" -c {name}={value}" for name, value in self.settings.items())
+        # pg_ctl hands the options to a shell: each setting is quoted as one word.
+        options += "".join(f" -c {shlex.quote(f'{name}={value}')}" for name, value in self.settings.items())
         subprocess.run(
             [
                 str(_binaries() / "pg_ctl"),
