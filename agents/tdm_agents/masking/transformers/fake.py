@@ -13,10 +13,10 @@ from typing import Any, ClassVar
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
-from faker import Faker
 from faker.config import AVAILABLE_LOCALES
 from pydantic import BaseModel, Field, field_validator
 
+from tdm_agents.common.seeded_faker import seeded_faker
 from tdm_agents.masking.arrow_text import fixed_width_strings, hex_chars
 from tdm_agents.masking.context import MaskContext
 from tdm_agents.masking.keyed_hash import index_from_digests
@@ -53,8 +53,7 @@ def fake_pool(ctx: MaskContext, locale: str, kind: str) -> pa.Array:
     """Distinct fakes of one kind, generated once per run from a seed derived from the key."""
 
     def build() -> pa.Array:
-        faker = Faker(locale)
-        faker.seed_instance(int.from_bytes(ctx.subkey(f"faker-seed:{locale}:{kind}", 8), "big"))
+        faker = seeded_faker(locale, int.from_bytes(ctx.subkey(f"faker-seed:{locale}:{kind}", 8), "big"))
         produce = getattr(faker, kind)
         seen: dict[str, None] = {}
         # A few extra draws make up for duplicates; the pool order stays deterministic.

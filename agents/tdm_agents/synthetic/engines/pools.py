@@ -16,6 +16,7 @@ import pyarrow.compute as pc
 from faker import Faker
 from faker.config import AVAILABLE_LOCALES
 
+from tdm_agents.common.seeded_faker import seeded_faker
 from tdm_agents.synthetic.errors import SyntheticRequestError
 
 _PRODUCERS: dict[str, Callable[[Faker], str]] = {
@@ -103,9 +104,8 @@ class ValuePools:
         if semantic_type in _SLOW_TYPES:
             size = min(size, _SLOW_POOL_CAP)
         produce = _PRODUCERS[semantic_type]
-        faker = Faker(self._locale)
         # A stable per-type seed: the same seed gives the same pool whatever else is generated.
-        faker.seed_instance(zlib.crc32(f"{self._seed}:{semantic_type}".encode()))
+        faker = seeded_faker(self._locale, zlib.crc32(f"{self._seed}:{semantic_type}".encode()))
         seen: dict[str, None] = {}
         window_start = 0
         for draw in range(1, size * 2 + 1):
