@@ -70,13 +70,15 @@ class ManagedProcess:
         if self.spec.health_url is None:
             return self.pid is not None
         deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline and self.pid is not None:
-            try:
-                if httpx.get(self.spec.health_url, timeout=1.0).is_success:
-                    return True
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.2)
+        # One client for every poll: each new one builds a TLS context, loading the CA bundle.
+        with httpx.Client(timeout=1.0) as client:
+            while time.monotonic() < deadline and self.pid is not None:
+                try:
+                    if client.get(self.spec.health_url).is_success:
+                        return True
+                except httpx.HTTPError:
+                    pass
+                time.sleep(0.2)
         return False
 
     def check(self, now: float) -> None:

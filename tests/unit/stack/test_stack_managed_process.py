@@ -63,3 +63,25 @@ def test_a_service_that_dies_before_it_is_healthy_is_reported(tmp_path):
     process = ManagedProcess(spec, tmp_path / "dead.log", FAST)
     process.start()
     assert not process.wait_healthy(timeout=10)
+
+
+def test_the_health_wait_polls_through_one_client(tmp_path, monkeypatch):
+    """Each new httpx client loads the CA bundle; a wait of many polls builds one."""
+    import httpx._transports.default as transports
+
+    built = []
+    real = transports.create_ssl_context
+    monkeypatch.setattr(transports, "create_ssl_context", lambda **kw: built.append(1) or real(**kw))
+    port = free_port()
+    # Healthy only after a second, so the wait polls several times.
+    script = f"import time, http.server as s; time.sleep(1); s.test(s.SimpleHTTPRequestHandler, port={port}, bind='127.0.0.1')"
+    spec = ServiceSpec(
+        "late", [sys.executable, "-c", script], env=dict(os.environ), health_url=f"http://127.0.0.1:{port}/"
+    )
+    process = ManagedProcess(spec, tmp_path / "late.log", FAST)
+    process.start()
+    try:
+        assert process.wait_healthy(timeout=20)
+    finally:
+        process.stop(timeout=5)
+    assert len(built) == 1
